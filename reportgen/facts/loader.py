@@ -1,0 +1,183 @@
+"""Load a fact file: YAML with positions → validated :class:`DistrictFacts`.
+
+Every problem is collected and reported at once as ``file:line:col: message``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from reportgen.errors import DataError, Problem
+from reportgen.facts.model import District, DistrictFacts, Entity, Figure, Source
+from reportgen.facts.quotes import check_numbers_in_quotes, check_quotes
+from reportgen.facts.yamlpos import Located, Path, YamlProblem, read_yaml
+
+_M = TypeVar("_M", bound=BaseModel)
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_SINGULAR = {"figures": "figure", "sources": "source", "entities": "entity"}
+
+
+def load_facts(path: str | FsPath, sources_dir: str | FsPath | None = None) -> DistrictFacts:
+    """Read and validate a fact file; raise :class:`DataError` listing every problem.
+
+    With ``sources_dir``, every quote is also checked verbatim against its article.
+    """
+    path = FsPath(path)
+    located = _read(path)
+    facts, problems = validate_data(located, None if sources_dir is None else FsPath(sources_dir))
+    if problems:
+        raise DataError(
+            f"{path}: {len(problems)} problem(s)",
+            [
+                Problem(str(path), *_where(located, p), _subject(located.data, p) + m)
+                for p, m in problems
+            ],
+        )
+    assert facts is not None
+    return facts
+
+
+def _where(located: Located, path: Path) -> tuple[int | None, int | None]:
+    position = located.position(path)
+    return position if position is not None else (None, None)
+
+
+def _read(path: FsPath) -> Located:
+    def fail(message: str, line: int | None = None, column: int | None = None) -> DataError:
+        return DataError(message, [Problem(str(path), line, column, message)])
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except IsADirectoryError:
+        raise fail("is a directory, not a fact file") from None
+    except OSError as error:
+        raise fail(f"cannot read: {error.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise fail(f"is larger than {MAX_FILE_BYTES // 2**20} MiB; is it really a fact file?")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise fail(f"not UTF-8 text (byte {error.start}); save the file as UTF-8", line) from None
+    if "\x00" in text:
+        raise fail("contains NUL bytes: this is a binary file, not YAML", 1)
+    try:
+        located = read_yaml(text)
+    except YamlProblem as problem:
+        where = problem.position or (None, None)
+        raise fail(problem.message, *where) from None
+    if not isinstance(located.data, dict):
+        raise fail("expected a mapping with district, sources, entities and figures", 1, 1)
+    return located
+
+
+def validate_data(
+    located: Located, sources_dir: FsPath | None = None
+) -> tuple[DistrictFacts | None, list[tuple[Path, str]]]:
+    """Validate plain data record by record; return the facts (if valid) and every problem.
+
+    Records are validated one at a time, so cross-record checks (duplicate ids,
+    dangling references) still run on the valid ones when others are broken.
+    """
+    data: dict[str, Any] = located.data
+    problems: list[tuple[Path, str]] = [
+        ((key,), "is not a known field") for key in data if key not in DistrictFacts.model_fields
+    ]
+    district = _one(District, data.get("district"), ("district",), problems)
+    groups: dict[str, list[tuple[int, Any]]] = {}
+    for name, model in _GROUPS.items():
+        items = data.get(name, [] if name == "entities" else None)
+        if not isinstance(items, list) or (not items and name != "entities"):
+            problems.append(((name,), f"expected a non-empty list of {name}"))
+            items = []
+        groups[name] = [
+            (i, record)
+            for i, item in enumerate(items)
+            if (record := _one(model, item, (name, i), problems)) is not None
+        ]
+    problems += _cross_checks(groups)
+    problems += check_numbers_in_quotes(groups["figures"])
+    if sources_dir is not None:
+        problems += check_quotes(groups["sources"], groups["figures"], sources_dir)
+    if problems or district is None:
+        return None, problems
+    records = {name: tuple(record for _, record in group) for name, group in groups.items()}
+    return DistrictFacts(district=district, **records), []
+
+
+_GROUPS: dict[str, type[BaseModel]] = {"sources": Source, "entities": Entity, "figures": Figure}
+
+
+def _one(model: type[_M], raw: Any, path: Path, problems: list[tuple[Path, str]]) -> _M | None:
+    """Validate one record; on failure add its problems (with full paths) and return None."""
+    if raw is None:
+        problems.append((path, "is required"))
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        problems.extend(((*path, *e["loc"]), _message(e)) for e in error.errors())
+        return None
+
+
+def _message(error: ErrorDetails) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "is not a known field"
+    if kind == "string_pattern_mismatch":
+        return f"must be lowercase letters, digits and hyphens, got {error['input']!r}"
+    if kind == "model_type":
+        return f"expected a mapping, got {type(error['input']).__name__}"
+    message = error["msg"].removeprefix("Value error, ")
+    return message[0].lower() + message[1:] if message else kind
+
+
+def _cross_checks(groups: dict[str, list[tuple[int, Any]]]) -> list[tuple[Path, str]]:
+    """Problems that span records: duplicate ids and references that go nowhere."""
+    found: list[tuple[Path, str]] = []
+    for name, records in groups.items():
+        seen: dict[str, int] = {}
+        for index, record in records:
+            if record.id in seen:
+                message = f"duplicate id '{record.id}' (also {name}[{seen[record.id]}])"
+                found.append(((name, index, "id"), message))
+            seen.setdefault(record.id, index)
+    source_ids = {record.id for _, record in groups["sources"]}
+    entity_ids = {record.id for _, record in groups["entities"]}
+    for index, figure in groups["figures"]:
+        for c, citation in enumerate(figure.sources):
+            if citation.source not in source_ids:
+                known = ", ".join(sorted(source_ids))
+                message = f"unknown source '{citation.source}'; known sources: {known}"
+                found.append((("figures", index, "sources", c, "source"), message))
+        for a, entity_id in enumerate(figure.about):
+            if entity_id not in entity_ids:
+                found.append((("figures", index, "about", a), f"unknown entity '{entity_id}'"))
+        found.extend((("figures", index, field), message) for field, message in figure.problems())
+    return found
+
+
+def _subject(data: Any, path: Path) -> str:
+    """Name what a path points at: ``figure 'gdp-2023h1' amount: ``."""
+    if not path:
+        return ""
+    head, rest = str(path[0]), list(path[1:])
+    subject = head
+    if head in _SINGULAR and rest and isinstance(rest[0], int):
+        index = int(rest.pop(0))
+        subject = f"{_SINGULAR[head]} #{index + 1}"
+        records = data.get(head) if isinstance(data, dict) else None
+        if isinstance(records, list) and index < len(records):
+            record = records[index]
+            if isinstance(record, dict) and isinstance(record.get("id"), str):
+                subject = f"{_SINGULAR[head]} '{record['id']}'"
+    field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in rest).lstrip(".")
+    return f"{subject} {field}: " if field else f"{subject}: "

@@ -1,0 +1,202 @@
+"""The fact model: a district, its sources, named things and sourced figures.
+
+Every model is immutable and forbids unknown fields, so a typo in a data file is
+an error, not a silently ignored key. Amounts, changes, periods and dates are
+written as compact strings in the data file and parsed exactly here.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
+
+from reportgen.facts.amounts import Amount, Change, parse_amount, parse_change
+from reportgen.facts.periods import PartialDate, Period, parse_partial_date, parse_period
+from reportgen.facts.units import Dimension
+
+
+def _from_text(parse: Any, what: str) -> Any:
+    """A pydantic validator that parses a scalar with ``parse`` (str or int only)."""
+
+    def validate(value: object) -> object:
+        if isinstance(value, (Amount, Change, Period, PartialDate)):
+            return value
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise ValueError(f"expected {what} written as text, got {_describe(value)}")
+        return parse(str(value))
+
+    return PlainValidator(validate)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+AmountText = Annotated[Amount, _from_text(parse_amount, "an amount"), PlainSerializer(str)]
+ChangeText = Annotated[Change, _from_text(parse_change, "a signed change")]
+PeriodText = Annotated[Period, _from_text(parse_period, "a period"), PlainSerializer(str)]
+DateText = Annotated[PartialDate, _from_text(parse_partial_date, "a date"), PlainSerializer(str)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+
+
+class Frozen(BaseModel):
+    """Base of every model: immutable, unknown fields forbidden."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Frozen):
+    """A prose field in Chinese and English; a language may be missing until it is built."""
+
+    zh: str | None = Field(default=None, min_length=1)
+    en: str | None = Field(default=None, min_length=1)
+
+    def get(self, lang: str) -> str | None:
+        """The text in ``lang`` ('zh' or 'en'), or None when it is missing."""
+        value = getattr(self, lang, None)
+        return value if isinstance(value, str) else None
+
+
+class Noun(Text):
+    """What a count counts (``体育公园`` / ``sports park``), with an English plural."""
+
+    en_plural: str | None = Field(default=None, min_length=1)
+
+
+class Section(StrEnum):
+    """The briefing section a figure belongs to."""
+
+    OVERVIEW = "overview"
+    INDUSTRY = "industry"
+    PROJECTS = "projects"
+    INVESTMENT = "investment"
+    INNOVATION = "innovation"
+    CONSUMPTION = "consumption"
+    LIVELIHOOD = "livelihood"
+    BUSINESS_ENVIRONMENT = "business_environment"
+    GOVERNANCE = "governance"
+    OUTLOOK = "outlook"
+
+
+class Status(StrEnum):
+    """Whether a figure is a result or an intention."""
+
+    ACTUAL = "actual"
+    ESTIMATE = "estimate"
+    TARGET = "target"
+    PLAN = "plan"
+
+
+class EntityKind(StrEnum):
+    """The kinds of named things a briefing mentions."""
+
+    PROJECT = "project"
+    ENTERPRISE = "enterprise"
+    INSTITUTION = "institution"
+    VENUE = "venue"
+    PROGRAMME = "programme"
+    PLATFORM = "platform"
+    PARK = "park"
+    EVENT = "event"
+    PLACE = "place"
+    POLICY = "policy"
+    ORGANISATION = "organisation"
+
+
+class District(Frozen):
+    """The district the facts describe, and its city."""
+
+    id: Slug
+    name: Text
+    city: Text
+    province: Text | None = None
+
+
+class Source(Frozen):
+    """One source article."""
+
+    id: Slug
+    title: Text
+    date: DateText
+    reporter: Text | None = None
+    occasion: Text | None = None
+    publisher: Text | None = None
+    file: str | None = Field(default=None, description="the article's text file, for quote checks")
+    note: Text | None = None
+
+
+class Entity(Frozen):
+    """A named thing: a project, an enterprise, an institution, a venue, a programme …"""
+
+    id: Slug
+    kind: EntityKind
+    name: Text
+    description: Text | None = None
+
+
+class Citation(Frozen):
+    """Where a figure is stated: a source id and the verbatim quote."""
+
+    source: Slug
+    quote: str = Field(min_length=2, max_length=2000)
+
+
+class Figure(Frozen):
+    """One sourced figure: what it measures, how much, when, and how it compares."""
+
+    id: Slug
+    section: Section
+    topic: Slug | None = None
+    measure: Text
+    amount: AmountText | None = None
+    item: Noun | None = None
+    period: PeriodText
+    status: Status = Status.ACTUAL
+    yoy: ChangeText | None = None
+    vs_city: ChangeText | None = None
+    rank: int | None = Field(default=None, ge=1, le=100)
+    about: tuple[Slug, ...] = ()
+    tags: tuple[Slug, ...] = ()
+    sources: tuple[Citation, ...] = Field(min_length=1)
+    note: Text | None = None
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Field-level consistency problems as (field, message) pairs."""
+        found: list[tuple[str, str]] = []
+        if self.amount is None and self.yoy is None:
+            found.append(("amount", "a figure needs an amount, a yoy change, or both"))
+        if self.yoy is not None and self.yoy.amount.unit.dimension is not Dimension.PERCENT:
+            found.append(("yoy", "a year-on-year change is a percentage, e.g. '+6.4%'"))
+        gap = self.vs_city
+        if gap is not None and gap.amount.unit.dimension is not Dimension.PERCENTAGE_POINTS:
+            found.append(("vs_city", "the gap to the city is in 个百分点: '+13.9个百分点'"))
+        if self.item is not None and (self.amount is None or not self.amount.unit.is_count):
+            found.append(("item", "'item' names what a count counts; this amount is not a count"))
+        return found
+
+
+class DistrictFacts(Frozen):
+    """Everything known about one district: the root of a fact file."""
+
+    district: District
+    sources: tuple[Source, ...] = Field(min_length=1)
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = Field(min_length=1)
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (KeyError when unknown)."""
+        return {s.id: s for s in self.sources}[source_id]
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError when unknown)."""
+        return {e.id: e for e in self.entities}[entity_id]
+
+    def figures_about(self, entity_id: str) -> tuple[Figure, ...]:
+        """The figures linked to an entity."""
+        return tuple(f for f in self.figures if entity_id in f.about)

@@ -1,0 +1,135 @@
+"""Safe YAML reading that keeps every value's line and column.
+
+The document is composed into nodes (nothing is constructed, so no tag can run
+code) and converted to plain Python by hand: mappings, lists, strings, ints,
+``Decimal`` for decimal numbers (never float), booleans and null. Anchors and
+aliases, explicit tags, duplicate keys and runaway nesting are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+MAX_DEPTH = 40
+_YAML_TAG = "tag:yaml.org,2002:"
+_TAGS_ALLOWED = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq"}
+
+
+class YamlProblem(Exception):
+    """A located problem found while reading YAML."""
+
+    def __init__(self, message: str, position: Position | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+@dataclass
+class Located:
+    """Plain data read from YAML, and the (line, column) of every value by path."""
+
+    data: Any
+    positions: dict[Path, Position] = field(default_factory=dict)
+
+    def position(self, path: Path) -> Position | None:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.positions:
+                return self.positions[path[:end]]
+        return None
+
+
+def read_yaml(text: str) -> Located:
+    """Read one YAML document into plain data with positions (1-based).
+
+    >>> doc = read_yaml("a:\\n  b: 1.50\\n")
+    >>> doc.data, doc.positions[("a", "b")]
+    ({'a': {'b': Decimal('1.50')}}, (2, 6))
+    """
+    try:
+        node = YAML(typ="rt").compose(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark is not None else None
+        problem = error.problem or error.context or "invalid YAML"
+        raise YamlProblem(f"not valid YAML: {problem}", where) from None
+    except YAMLError as error:
+        raise YamlProblem(f"not valid YAML: {error}", None) from None
+    except RecursionError:
+        raise YamlProblem("the YAML is nested too deeply", None) from None
+    if node is None:
+        raise YamlProblem("the file is empty: expected a mapping with district, sources, …", None)
+    located = Located(None)
+    located.data = _Converter(located.positions).convert(node, (), 0)
+    return located
+
+
+def _position(node: Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Converter:
+    """Node tree → plain Python, recording positions and refusing unsafe constructs."""
+
+    def __init__(self, positions: dict[Path, Position]) -> None:
+        self.positions = positions
+        self.seen: set[int] = set()
+
+    def convert(self, node: Node, path: Path, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _position(node))
+        if id(node) in self.seen:
+            raise YamlProblem("anchors and aliases (&, *) are not allowed", _position(node))
+        self.seen.add(id(node))
+        self.positions[path] = _position(node)
+        tag = str(node.tag)
+        if not (tag.startswith(_YAML_TAG) and tag[len(_YAML_TAG) :] in _TAGS_ALLOWED):
+            raise YamlProblem(f"the YAML tag '{tag}' is not allowed", _position(node))
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return _scalar(node, tag[len(_YAML_TAG) :])
+
+    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or str(key_node.tag) == _YAML_TAG + "merge":
+                raise YamlProblem("keys must be plain names", _position(key_node))
+            key = str(key_node.value)
+            if key in result:
+                raise YamlProblem(f"duplicate key '{key}'", _position(key_node))
+            result[key] = self.convert(value_node, (*path, key), depth + 1)
+        return result
+
+
+def _scalar(node: ScalarNode, kind: str) -> Any:
+    raw = str(node.value)
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return raw.lower() in {"true", "yes", "on"}
+    if kind == "int":
+        try:
+            return int(raw.replace("_", ""), 0)
+        except ValueError:
+            return raw
+    if kind == "float":
+        try:
+            value = Decimal(raw.replace("_", ""))
+        except InvalidOperation:
+            value = Decimal("NaN")
+        if not value.is_finite():
+            raise YamlProblem(f"'{raw}' is not a finite number", _position(node))
+        return value
+    return raw

@@ -1,0 +1,1 @@
+"""Writers: rendered Markdown → files (Markdown with assets, DOCX)."""

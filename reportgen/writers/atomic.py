@@ -13,7 +13,7 @@ from pathlib import Path
 from reportgen.errors import OutputError
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(tmp)`` on a temporary path in ``path``'s folder, then rename it over ``path``.
 
     >>> import tempfile, pathlib

@@ -58,3 +58,7 @@ class OptionError(ReportgenError):
 
 class OutputError(ReportgenError):
     """An output could not be written (a directory that is a file, no permission)."""
+
+
+class DataWarning(UserWarning):
+    """Something in the data was repaired (e.g. forbidden characters removed)."""

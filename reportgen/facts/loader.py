@@ -5,14 +5,15 @@ Every problem is collected and reported at once as ``file:line:col: message``.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen.errors import DataError, Problem
-from reportgen.facts.model import District, DistrictFacts, Entity, Figure, Source
+from reportgen.errors import DataError, DataWarning, Problem
+from reportgen.facts.model import District, DistrictFacts, Entity, Figure, Origin, Source
 from reportgen.facts.quotes import check_numbers_in_quotes, check_quotes
 from reportgen.facts.yamlpos import Located, Path, YamlProblem, read_yaml
 
@@ -38,7 +39,24 @@ def load_facts(path: str | FsPath, sources_dir: str | FsPath | None = None) -> D
             ],
         )
     assert facts is not None
+    for cleaned in located.cleaned:
+        where = ":".join(str(n) for n in _where(located, cleaned) if n is not None)
+        subject = _subject(located.data, cleaned).removesuffix(": ")
+        warnings.warn(
+            DataWarning(f"{path}:{where}: {subject}: removed characters that XML forbids"),
+            stacklevel=2,
+        )
+    facts._origin = Origin(str(path), located)
     return facts
+
+
+def problem_at(facts: DistrictFacts, path: Path, message: str) -> Problem:
+    """A problem located at ``path`` of the file ``facts`` was loaded from (if known)."""
+    origin = facts._origin
+    if origin is None:
+        return Problem("<facts>", None, None, message)
+    subject = _subject(origin.located.data, path)
+    return Problem(origin.file, *_where(origin.located, path), subject + message)
 
 
 def _where(located: Located, path: Path) -> tuple[int | None, int | None]:

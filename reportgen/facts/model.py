@@ -7,14 +7,16 @@ written as compact strings in the data file and parsed exactly here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, PrivateAttr
 
 from reportgen.facts.amounts import Amount, Change, parse_amount, parse_change
 from reportgen.facts.periods import PartialDate, Period, parse_partial_date, parse_period
 from reportgen.facts.units import Dimension
+from reportgen.facts.yamlpos import Located
 
 
 def _from_text(parse: Any, what: str) -> Any:
@@ -181,9 +183,18 @@ class Figure(Frozen):
         return found
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where loaded facts came from: the file and every value's position."""
+
+    file: str
+    located: Located
+
+
 class DistrictFacts(Frozen):
     """Everything known about one district: the root of a fact file."""
 
+    _origin: Origin | None = PrivateAttr(default=None)
     district: District
     sources: tuple[Source, ...] = Field(min_length=1)
     entities: tuple[Entity, ...] = ()

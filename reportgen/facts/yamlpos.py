@@ -8,6 +8,7 @@ aliases, explicit tags, duplicate keys and runaway nesting are refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -20,6 +21,8 @@ Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
 MAX_DEPTH = 40
+# Characters XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE/F).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _YAML_TAG = "tag:yaml.org,2002:"
 _TAGS_ALLOWED = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq"}
 
@@ -35,10 +38,12 @@ class YamlProblem(Exception):
 
 @dataclass
 class Located:
-    """Plain data read from YAML, and the (line, column) of every value by path."""
+    """Plain data read from YAML, the (line, column) of every value by path, and the
+    paths of strings from which characters that XML forbids were removed."""
 
     data: Any
     positions: dict[Path, Position] = field(default_factory=dict)
+    cleaned: list[Path] = field(default_factory=list)
 
     def position(self, path: Path) -> Position | None:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -69,7 +74,7 @@ def read_yaml(text: str) -> Located:
     if node is None:
         raise YamlProblem("the file is empty: expected a mapping with district, sources, …", None)
     located = Located(None)
-    located.data = _Converter(located.positions).convert(node, (), 0)
+    located.data = _Converter(located).convert(node, (), 0)
     return located
 
 
@@ -80,8 +85,9 @@ def _position(node: Node) -> Position:
 class _Converter:
     """Node tree → plain Python, recording positions and refusing unsafe constructs."""
 
-    def __init__(self, positions: dict[Path, Position]) -> None:
-        self.positions = positions
+    def __init__(self, located: Located) -> None:
+        self.positions = located.positions
+        self.cleaned = located.cleaned
         self.seen: set[int] = set()
 
     def convert(self, node: Node, path: Path, depth: int) -> Any:
@@ -99,7 +105,11 @@ class _Converter:
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return _scalar(node, tag[len(_YAML_TAG) :])
+        value = _scalar(node, tag[len(_YAML_TAG) :])
+        if isinstance(value, str) and _XML_FORBIDDEN.search(value):
+            self.cleaned.append(path)
+            value = _XML_FORBIDDEN.sub("", value)
+        return value
 
     def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -23,7 +23,13 @@ from decimal import Decimal
 from enum import StrEnum
 
 from reportgen.facts.numerals import CHINESE_NUMERAL_CHARS, parse_number
-from reportgen.facts.units import BASES_LONGEST_FIRST, PREFIXES, Unit, lookup_unit
+from reportgen.facts.units import (
+    BASES_LONGEST_FIRST,
+    PREFIXES,
+    Unit,
+    UnknownUnitError,
+    lookup_unit,
+)
 
 
 class Qualifier(StrEnum):
@@ -71,6 +77,11 @@ _PATTERN = re.compile(
     r"(?P<base>" + "|".join(re.escape(b) for b in BASES_LONGEST_FIRST) + r")"
     r"(?P<post>以上|左右|多)?"
 )
+#: The same shape with any unit, to name an unknown unit rather than fail vaguely.
+_ANY_UNIT = re.compile(
+    r"(?:" + "|".join(PREFIX_MARKERS) + r")?(?:" + _NUMBER + r")[余多]?"
+    r"(?P<prefix>万亿|万|亿)?[余多]?(?P<unit>[^\s0-9.]+?)(?:以上|左右|多)?"
+)
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,11 @@ def parse_amount(text: str) -> Amount:
     text = text.strip()
     match = _PATTERN.fullmatch(text)
     if match is None:
+        if loose := _ANY_UNIT.fullmatch(text):
+            try:
+                lookup_unit((loose["prefix"] or "") + loose["unit"])
+            except UnknownUnitError as error:
+                raise ValueError(f"cannot read '{text}' as an amount: {error}") from None
         raise ValueError(
             f"cannot read '{text}' as an amount: expected a number, an optional 万/亿 and a "
             "known unit, with an optional qualifier (约, 近, 超, 余, 以上, 左右 …), e.g. "
@@ -127,8 +143,12 @@ def parse_amount(text: str) -> Amount:
     if len(found) > 1:
         raise ValueError(f"'{text}' has more than one qualifier; keep the one the source wrote")
     number = groups["num"]
-    value = parse_number(number)
     numeral = "" if number[0].isdigit() else number
+    if numeral and unit.exponent:
+        # 一亿二千万元 is (一亿二千万)元, not (一亿二千)万元: read the numeral with its 万/亿.
+        value = parse_number(number + unit.prefix) / unit.scale
+    else:
+        value = parse_number(number)
     if found:
         marker, position, qualifier = found[0]
         return Amount(value, unit, qualifier, marker, position, numeral)

@@ -20,6 +20,7 @@ written                meaning
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -54,6 +55,10 @@ def parse_partial_date(text: str) -> PartialDate:
     Traceback (most recent call last):
     ...
     ValueError: '2023-13' is not a date: month 13 is not 1–12
+    >>> parse_partial_date("2023-02-29")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2023-02-29' is not a date: 2023-02 has 28 days
     """
     match = _DATE.fullmatch(text.strip())
     if match is None:
@@ -62,8 +67,10 @@ def parse_partial_date(text: str) -> PartialDate:
     assert year is not None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a date: month {month} is not 1–12")
-    if day is not None and not 1 <= day <= 31:
-        raise ValueError(f"'{text}' is not a date: day {day} is not 1–31")
+    if day is not None and month is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            raise ValueError(f"'{text}' is not a date: {year:04d}-{month:02d} has {days} days")
     return PartialDate(year, month, day)
 
 

@@ -31,7 +31,7 @@ def nearest_passage(quote: str, text: str) -> str:
     """The passage of ``text`` most like ``quote`` (for 'did you mean' messages).
 
     >>> nearest_passage("生产总值365.6亿元", "……全区生产总值实现365.5亿元,同比增长6.4%")
-    '生产总值实现365.5亿'
+    '生产总值实现365.5'
     """
     quote, text = squeeze(quote), squeeze(text)
     width = len(quote)

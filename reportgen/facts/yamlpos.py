@@ -93,7 +93,8 @@ class _Converter:
     def convert(self, node: Node, path: Path, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _position(node))
-        if id(node) in self.seen:
+        if node.anchor is not None or id(node) in self.seen:
+            # Refused at the anchor (&), so an unused anchor is refused too.
             raise YamlProblem("anchors and aliases (&, *) are not allowed", _position(node))
         self.seen.add(id(node))
         self.positions[path] = _position(node)
@@ -116,6 +117,8 @@ class _Converter:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or str(key_node.tag) == _YAML_TAG + "merge":
                 raise YamlProblem("keys must be plain names", _position(key_node))
+            if key_node.anchor is not None:
+                raise YamlProblem("anchors and aliases (&, *) are not allowed", _position(key_node))
             key = str(key_node.value)
             if key in result:
                 raise YamlProblem(f"duplicate key '{key}'", _position(key_node))

@@ -47,7 +47,10 @@ def parse_number(text: str) -> Decimal:
         except InvalidOperation:  # pragma: no cover - the regex admits only digits
             pass
     elif text and all(ch in CHINESE_NUMERAL_CHARS for ch in text):
-        return Decimal(_parse_chinese(text))
+        try:
+            return Decimal(_parse_chinese(text))
+        except ValueError:  # malformed: 二〇二三, 三五, 十百
+            pass
     raise ValueError(f"expected a decimal number, got '{text}'")
 
 
@@ -71,13 +74,16 @@ def _parse_section(text: str) -> int:
         return _parse_chinese(text)
     value = 0
     digit: int | None = None
+    last_unit = 10**4
     for ch in text:
         if ch in _DIGITS:
+            if digit:  # two digits in a row (二〇二三, 三五) have no exact value
+                raise ValueError(f"expected a decimal number, got '{text}'")
             digit = _DIGITS[ch]
-        elif ch in _SMALL_UNITS:
+        elif ch in _SMALL_UNITS and _SMALL_UNITS[ch] < last_unit:
             value += (1 if digit is None else digit) * _SMALL_UNITS[ch]
-            digit = None
-        else:  # pragma: no cover - callers check the characters
+            digit, last_unit = None, _SMALL_UNITS[ch]
+        else:  # a place out of order (十百, 千千)
             raise ValueError(f"expected a decimal number, got '{text}'")
     if digit is not None:
         value += digit

@@ -24,15 +24,33 @@ import calendar
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import total_ordering
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day.
+
+    Dates order by time; a less precise date sorts before a more precise one in it:
+
+    >>> max(PartialDate(2023, 7), PartialDate(2023), PartialDate(2023, 7, 1))
+    PartialDate(year=2023, month=7, day=1)
+    >>> PartialDate(2023) < PartialDate(2023, 1) < PartialDate(2024)
+    True
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def _key(self) -> tuple[int, int, int]:
+        return self.year, self.month or 0, self.day or 0
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"

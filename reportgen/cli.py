@@ -5,25 +5,40 @@ User errors print ``file:line:col: message`` lines on stderr and exit 2.
 
 from __future__ import annotations
 
+import os
+import sys
+import warnings
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import click
 
-from reportgen.errors import ReportgenError
+from reportgen.errors import OptionError, ReportgenError
 
 
 class _Group(click.Group):
-    """A click group that turns :class:`ReportgenError` into exit status 2, no traceback."""
+    """A click group that turns :class:`ReportgenError` into exit status 2, no traceback,
+    and prints warnings as ``warning: …`` lines."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ReportgenError as error:
-            for line in error.lines():
-                click.echo(f"error: {line}" if not error.problems else line, err=True)
-            ctx.exit(error.exit_code)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.showwarning = _show_warning
+            try:
+                return super().invoke(ctx)
+            except ReportgenError as error:
+                _print_error(error)
+                ctx.exit(error.exit_code)
+
+
+def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def _print_error(error: ReportgenError) -> None:
+    for line in error.lines():
+        click.echo(line if error.problems else f"error: {line}", err=True)
 
 
 @click.group(cls=_Group)
@@ -63,3 +78,97 @@ def validate(files: tuple[Path, ...], sources: Path | None) -> None:
         )
     if problems:
         raise DataError(f"{len(problems)} problem(s)", problems)
+
+
+def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]:
+    if value == "all":
+        return choices
+    if value not in choices:
+        raise OptionError(f"{option} {value}: choose from {', '.join(choices)} or all")
+    return (value,)
+
+
+@main.command()
+@click.argument("data", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--lang", "lang", default="en", show_default=True, help="en, zh or all.")
+@click.option("--format", "fmt", default="md", show_default=True, help="md, docx or all.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
+@click.option("--templates", type=click.Path(path_type=Path), help="Your template folder.")
+@click.option("--sections", help="Comma-separated sections to include (default: all).")
+@click.option("--reference-doc", type=click.Path(path_type=Path), help="DOCX of house styles.")
+@click.option("--fallback", help="Use this language where a text is missing.")
+@click.option("--no-charts", is_flag=True, help="Leave the charts out.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+def build(
+    data: tuple[Path, ...],
+    lang: str,
+    fmt: str,
+    out: Path,
+    templates: Path | None,
+    sections: str | None,
+    reference_doc: Path | None,
+    fallback: str | None,
+    no_charts: bool,
+    jobs: int,
+) -> None:
+    """Build briefings from DATA fact files (default: the packaged Huaiyin dataset)."""
+    from reportgen.batch import BuildJob, run_jobs
+    from reportgen.build import FORMATS, LANGUAGES
+    from reportgen.resources import default_facts_path
+
+    langs = _split(lang, LANGUAGES, "--lang")
+    formats = _split(fmt, FORMATS, "--format")
+    _check_build_options(out, templates, reference_doc, fallback)
+    chosen = tuple(s.strip() for s in sections.split(",") if s.strip()) if sections else None
+    batch = [
+        BuildJob(path, langs, formats, out, templates, chosen, fallback, not no_charts,
+                 reference_doc)
+        for path in data or (default_facts_path(),)
+    ]  # fmt: skip
+    errors: list[ReportgenError] = []
+    show_bar = len(batch) > 1 and sys.stderr.isatty()
+    with click.progressbar(length=len(batch), label="building", file=sys.stderr) as bar:
+        for result in run_jobs(batch, jobs, lambda r: bar.update(1) if show_bar else None):
+            for path in result.written:
+                click.echo(str(path))
+            if result.error is not None:
+                errors.append(result.error)
+    for error in errors[:-1]:
+        _print_error(error)
+    if errors:
+        raise errors[-1]
+
+
+def _check_build_options(
+    out: Path, templates: Path | None, reference_doc: Path | None, fallback: str | None
+) -> None:
+    """Refuse bad options before anything is built or written."""
+    from reportgen.build import LANGUAGES
+
+    if out.exists() and not out.is_dir():
+        raise OptionError(f"--out {out} is a file, not a folder")
+    if out.is_dir() and not os.access(out, os.W_OK):
+        raise OptionError(f"--out {out} is not writable")
+    if templates is not None and not templates.is_dir():
+        raise OptionError(f"--templates {templates}: no such folder")
+    if reference_doc is not None and not reference_doc.is_file():
+        raise OptionError(f"--reference-doc {reference_doc}: no such file")
+    if fallback is not None and fallback not in LANGUAGES:
+        raise OptionError(f"--fallback {fallback}: choose from {', '.join(LANGUAGES)}")
+
+
+@main.group()
+def templates() -> None:
+    """Work with templates."""
+
+
+@templates.command("export")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--lang", default="all", show_default=True, help="en, zh or all.")
+def export(target: Path, lang: str) -> None:
+    """Copy the default templates into TARGET as a starting point for your own."""
+    from reportgen.build import LANGUAGES
+    from reportgen.render.export import export_templates
+
+    for path in export_templates(target, _split(lang, LANGUAGES, "--lang")):
+        click.echo(str(path))

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from reportgen.errors import OptionError, Problem, TemplateError
@@ -35,6 +36,15 @@ def _finalize(value: object) -> object:
     if value is None:
         raise TemplateError("a template printed None; use a default or test with 'is none'")
     return Markup(escape_markdown(str(value)))
+
+
+def capfirst(text: str) -> str:
+    """Upper-case the first character only (Jinja's ``capitalize`` lowers the rest).
+
+    >>> capfirst("regional GDP")
+    'Regional GDP'
+    """
+    return text[:1].upper() + text[1:]
 
 
 def search_path(lang: str, user_dir: Path | None) -> list[Path]:
@@ -65,6 +75,7 @@ def make_environment(
         keep_trailing_newline=True,
         extensions=["jinja2.ext.loopcontrols"],
     )
+    env.filters["capfirst"] = capfirst
     env.filters.update(filters)
     env.tests.update(tests or {})
     return env

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from reportgen.errors import DataError, Problem
 from reportgen.facts.amounts import Amount, Change
 from reportgen.facts.loader import problem_at
@@ -65,9 +67,9 @@ class FigureView:
     sources: tuple[SourceView, ...]
 
     @property
-    def cite(self) -> str:
-        """Footnote references to the figure's sources, e.g. ``[^a3][^a4]``."""
-        return "".join(f"[^{s.id}]" for s in self.sources)
+    def cite(self) -> Markup:
+        """Footnote references to the figure's sources, e.g. ``[^a3][^a4]`` (Markdown)."""
+        return Markup("".join(f"[^{s.id}]" for s in self.sources))
 
 
 @dataclass

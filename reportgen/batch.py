@@ -1,0 +1,78 @@
+"""Build several fact files, in worker processes when asked: one briefing set per file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.build import build
+from reportgen.errors import ReportgenError
+from reportgen.facts.loader import load_facts
+
+
+@dataclass(frozen=True)
+class BuildJob:
+    """Everything needed to build one fact file (picklable for worker processes)."""
+
+    data: Path
+    langs: tuple[str, ...]
+    formats: tuple[str, ...]
+    out: Path
+    templates: Path | None = None
+    sections: tuple[str, ...] | None = None
+    fallback: str | None = None
+    charts: bool = True
+    reference_doc: Path | None = None
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """The files one job wrote, or the user error that stopped it."""
+
+    data: Path
+    written: tuple[Path, ...] = ()
+    error: ReportgenError | None = None
+
+
+def run_job(job: BuildJob) -> JobResult:
+    """Load, build every language and write every format; user errors are returned."""
+    try:
+        facts = load_facts(job.data)
+        reports = [
+            build(
+                facts,
+                lang,
+                templates=job.templates,
+                sections=job.sections,
+                fallback=job.fallback,
+                charts=job.charts,
+            )
+            for lang in job.langs
+        ]
+        written: list[Path] = []
+        for report in reports:
+            written += report.write(job.out, job.formats, reference_doc=job.reference_doc)
+        return JobResult(job.data, tuple(written))
+    except ReportgenError as error:
+        return JobResult(job.data, error=error)
+
+
+def run_jobs(
+    jobs: Sequence[BuildJob], workers: int = 1, progress: Callable[[JobResult], None] | None = None
+) -> list[JobResult]:
+    """Run the jobs (in ``workers`` processes when more than one), in order."""
+    results: list[JobResult] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            results.append(run_job(job))
+            if progress:
+                progress(results[-1])
+        return results
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(run_job, jobs):
+            results.append(result)
+            if progress:
+                progress(result)
+    return results

@@ -1,0 +1,157 @@
+"""The pipeline: facts → view(lang) → rendered Markdown → written files.
+
+>>> from reportgen import build, load_facts  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import OptionError, OutputError
+from reportgen.facts.model import DistrictFacts
+from reportgen.render.environment import make_environment, render_template
+from reportgen.render.view import make_view
+from reportgen.writers.markdown import write_assets, write_markdown
+
+LANGUAGES = ("en", "zh")
+FORMATS = ("md", "docx")
+#: The section templates of the default briefing, in order (``--sections`` picks from these).
+SECTIONS = (
+    "summary", "overview", "projects", "innovation", "consumption",
+    "livelihood", "business", "outlook", "sources",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Report:
+    """One rendered briefing: the Markdown text and the assets it links to."""
+
+    district_id: str
+    lang: str
+    markdown: str
+    title: str
+    subject: str
+    created: dt.datetime
+    assets: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def stem(self) -> str:
+        """The output file stem, ``<district-id>.<lang>``."""
+        return f"{self.district_id}.{self.lang}"
+
+    def write(
+        self,
+        out_dir: str | Path,
+        formats: Sequence[str] = ("md",),
+        *,
+        reference_doc: Path | None = None,
+    ) -> list[Path]:
+        """Write the report in each format into ``out_dir``; return the paths written."""
+        out = _prepare_out_dir(Path(out_dir))
+        for fmt in formats:
+            if fmt not in FORMATS:
+                raise OptionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+        written = write_assets(out, self.assets)
+        if "md" in formats:
+            written.append(write_markdown(out / f"{self.stem}.md", self.markdown))
+        if "docx" in formats:
+            written.append(self._write_docx(out, reference_doc))
+        return written
+
+    def _write_docx(self, out: Path, reference_doc: Path | None) -> Path:
+        from reportgen.writers.docx import DocxMeta, write_docx
+
+        meta = DocxMeta(
+            lang=self.lang,
+            title=self.title,
+            subject=self.subject,
+            header_text=self.title,
+            created=self.created,
+            toc_title="目录" if self.lang.startswith("zh") else "Contents",
+        )
+        path = out / f"{self.stem}.docx"
+        write_docx(self.markdown, path, meta, base_dir=out, reference_doc=reference_doc)
+        return path
+
+
+def _prepare_out_dir(out: Path) -> Path:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create {out}: {error.strerror}") from None
+    return out
+
+
+def build(
+    facts: DistrictFacts,
+    lang: str = "en",
+    *,
+    templates: str | Path | None = None,
+    sections: Sequence[str] | None = None,
+    fallback: str | None = None,
+    charts: bool = True,
+) -> Report:
+    """Render the briefing for ``facts`` in ``lang`` and return it (nothing is written)."""
+    if lang not in LANGUAGES:
+        raise OptionError(f"unknown language '{lang}'; choose from {', '.join(LANGUAGES)}")
+    chosen = _check_sections(sections)
+    context = make_view(facts, lang, fallback)
+    formatter = _formatter(lang, facts)
+    env = make_environment(
+        lang, None if templates is None else Path(templates), formatter.filters(), TESTS
+    )
+    context |= {"sections_enabled": chosen, "charts_enabled": charts}
+    context |= _helpers(context)
+    markdown = render_template(env, context)
+    title, subject = _title(markdown), _subject(context)
+    date = context["data_date"]
+    created = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
+    return Report(facts.district.id, lang, markdown, title, subject, created)
+
+
+def _formatter(lang: str, facts: DistrictFacts) -> Any:
+    from reportgen.i18n import Formatter
+
+    return Formatter(lang, city=facts.district.city)
+
+
+def _check_sections(sections: Sequence[str] | None) -> list[str]:
+    if sections is None:
+        return list(SECTIONS)
+    unknown = [s for s in sections if s not in SECTIONS]
+    if unknown:
+        raise OptionError(
+            f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}"
+        )
+    return [s for s in SECTIONS if s in sections]
+
+
+def _title(markdown: str) -> str:
+    match = re.search(r"^# (.+)$", markdown, re.MULTILINE)
+    return re.sub(r"\\(.)", r"\1", match.group(1)).strip() if match else ""
+
+
+def _subject(context: dict[str, Any]) -> str:
+    district = context["district"]
+    return f"{district['name']}, {district['city']}"
+
+
+def _tagged(value: Sequence[str], tag: str) -> bool:
+    """Jinja test: ``figures | selectattr("tags", "tagged", "headline")``."""
+    return tag in value
+
+
+TESTS: dict[str, Callable[..., bool]] = {"tagged": _tagged}
+
+
+def _helpers(context: dict[str, Any]) -> dict[str, Any]:
+    from reportgen.render.grouping import template_helpers
+
+    return template_helpers(context)

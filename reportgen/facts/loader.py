@@ -119,7 +119,7 @@ def validate_data(
             for i, item in enumerate(items)
             if (record := _one(model, item, (name, i), problems)) is not None
         ]
-    problems += _cross_checks(groups)
+    problems += _cross_checks(groups, data)
     problems += check_numbers_in_quotes(groups["figures"])
     if sources_dir is not None:
         problems += check_quotes(groups["sources"], groups["figures"], sources_dir)
@@ -154,12 +154,29 @@ def _message(error: ErrorDetails) -> str:
         return f"must be lowercase letters, digits and hyphens, got {error['input']!r}"
     if kind == "model_type":
         return f"expected a mapping, got {type(error['input']).__name__}"
+    if kind in {"tuple_type", "list_type"}:
+        return f"expected a list, got {error['input']!r}"
+    if kind == "too_short" and error.get("ctx", {}).get("min_length") == 1:
+        return "expected a non-empty list"
     message = error["msg"].removeprefix("Value error, ")
     return message[0].lower() + message[1:] if message else kind
 
 
-def _cross_checks(groups: dict[str, list[tuple[int, Any]]]) -> list[tuple[Path, str]]:
-    """Problems that span records: duplicate ids and references that go nowhere."""
+def _written_ids(items: Any) -> set[str]:
+    """The ids written in a list of records, valid or not."""
+    if not isinstance(items, list):
+        return set()
+    return {r["id"] for r in items if isinstance(r, dict) and isinstance(r.get("id"), str)}
+
+
+def _cross_checks(
+    groups: dict[str, list[tuple[int, Any]]], data: dict[str, Any]
+) -> list[tuple[Path, str]]:
+    """Problems that span records: duplicate ids and references that go nowhere.
+
+    References are checked against every id written, so a broken record is reported
+    once, not again by each figure that refers to it.
+    """
     found: list[tuple[Path, str]] = []
     for name, records in groups.items():
         seen: dict[str, int] = {}
@@ -168,8 +185,8 @@ def _cross_checks(groups: dict[str, list[tuple[int, Any]]]) -> list[tuple[Path, 
                 message = f"duplicate id '{record.id}' (also {name}[{seen[record.id]}])"
                 found.append(((name, index, "id"), message))
             seen.setdefault(record.id, index)
-    source_ids = {record.id for _, record in groups["sources"]}
-    entity_ids = {record.id for _, record in groups["entities"]}
+    source_ids = _written_ids(data.get("sources"))
+    entity_ids = _written_ids(data.get("entities"))
     for index, figure in groups["figures"]:
         for c, citation in enumerate(figure.sources):
             if citation.source not in source_ids:

@@ -8,10 +8,19 @@ written as compact strings in the data file and parsed exactly here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, PrivateAttr
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    StrictInt,
+)
 
 from reportgen.facts.amounts import Amount, Change, parse_amount, parse_change
 from reportgen.facts.periods import PartialDate, Period, parse_partial_date, parse_period
@@ -37,6 +46,8 @@ def _describe(value: object) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, Decimal):  # an unquoted decimal: 46.6, not Decimal('46.6')
+        return str(value)
     return repr(value)
 
 
@@ -162,7 +173,7 @@ class Figure(Frozen):
     status: Status = Status.ACTUAL
     yoy: ChangeText | None = None
     vs_city: ChangeText | None = None
-    rank: int | None = Field(default=None, ge=1, le=100)
+    rank: StrictInt | None = Field(default=None, ge=1, le=100)  # strict: `rank: true` is no 1
     about: tuple[Slug, ...] = ()
     tags: tuple[Slug, ...] = ()
     sources: tuple[Citation, ...] = Field(min_length=1)

@@ -108,7 +108,7 @@ def build(
         lang, None if templates is None else Path(templates), formatter.filters(), TESTS
     )
     context |= {"sections_enabled": chosen, "charts_enabled": charts}
-    context |= _helpers(context)
+    env.globals.update(_helpers(context))  # globals reach imported macros too
     markdown = render_template(env, context)
     title, subject = _title(markdown), _subject(context)
     date = context["data_date"]
@@ -117,7 +117,7 @@ def build(
 
 
 def _formatter(lang: str, facts: DistrictFacts) -> Any:
-    from reportgen.i18n import Formatter
+    from reportgen.i18n.formatter import Formatter
 
     return Formatter(lang, city=facts.district.city)
 

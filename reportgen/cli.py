@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from reportgen.batch import BuildJob, JobResult
 from reportgen.errors import OptionError, ReportgenError
 
 
@@ -112,7 +113,6 @@ def build(
     jobs: int,
 ) -> None:
     """Build briefings from DATA fact files (default: the packaged Huaiyin dataset)."""
-    from reportgen.batch import BuildJob, run_jobs
     from reportgen.build import FORMATS, LANGUAGES
     from reportgen.resources import default_facts_path
 
@@ -126,17 +126,25 @@ def build(
         for path in data or (default_facts_path(),)
     ]  # fmt: skip
     errors: list[ReportgenError] = []
-    show_bar = len(batch) > 1 and sys.stderr.isatty()
-    with click.progressbar(length=len(batch), label="building", file=sys.stderr) as bar:
-        for result in run_jobs(batch, jobs, lambda r: bar.update(1) if show_bar else None):
-            for path in result.written:
-                click.echo(str(path))
-            if result.error is not None:
-                errors.append(result.error)
+    for result in _run_with_progress(batch, jobs):
+        for path in result.written:
+            click.echo(str(path))
+        if result.error is not None:
+            errors.append(result.error)
     for error in errors[:-1]:
         _print_error(error)
     if errors:
         raise errors[-1]
+
+
+def _run_with_progress(batch: list[BuildJob], jobs: int) -> list[JobResult]:
+    """Run the jobs, with a progress bar on a terminal when there are several."""
+    from reportgen.batch import run_jobs
+
+    if len(batch) < 2 or not sys.stderr.isatty():
+        return run_jobs(batch, jobs)
+    with click.progressbar(length=len(batch), label="building", file=sys.stderr) as bar:
+        return run_jobs(batch, jobs, lambda _: bar.update(1))
 
 
 def _check_build_options(

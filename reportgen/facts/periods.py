@@ -127,6 +127,23 @@ class Period:
         return "unknown"
 
     @property
+    def sort_key(self) -> tuple[int, int]:
+        """(year, month) the period ends in, for chronological sorting; unknown sorts first.
+
+        >>> parse_period("2023-H1").sort_key < parse_period("2023").sort_key
+        True
+        """
+        if self.kind is PeriodKind.UNKNOWN:
+            return (0, 0)
+        if self.as_of is not None:
+            return (self.as_of.year, self.as_of.month or 12)
+        if self.months is not None:
+            return (self.year or 0, self.months[1])
+        if self.half is not None:
+            return (self.year or 0, 6 * self.half)
+        return (self.year or 0, 12)
+
+    @property
     def end_year(self) -> int | None:
         """The year in which the period ends (for grouping by year)."""
         if self.as_of is not None:

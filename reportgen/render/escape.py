@@ -12,8 +12,8 @@ import re
 # CommonMark lets a backslash escape any ASCII punctuation; these are the ones that can
 # start inline markup, a table cell, an entity or raw HTML in the middle of a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>|&!~])")
-# At the start of a line, these can open a block (heading, list, quote, rule).
-_LINE_START = re.compile(r"^([#+\-=>]|\d+[.)])")
+# At the start of a line, these open a block (heading, list, quote, rule) when a space follows.
+_LINE_START = re.compile(r"^(#{1,6}|[+\-*=>]|\d{1,9}[.)])(?=\s|$)")
 _BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
@@ -24,6 +24,8 @@ def escape_markdown(text: str) -> str:
     'A\\\\*B \\\\| \\\\[C\\\\] \\\\<D\\\\>'
     >>> escape_markdown("1. first")
     '1\\\\. first'
+    >>> escape_markdown("36.55 billion"), escape_markdown("+6.4%")
+    ('36.55 billion', '+6.4%')
     >>> escape_markdown("R&D {{ 7*7 }}")
     'R\\\\&D {{ 7\\\\*7 }}'
     >>> escape_markdown("两行\\n文字")

@@ -20,21 +20,32 @@ def by_topic(figures: Sequence[FigureView]) -> list[tuple[str, list[FigureView]]
 
 
 def counterpart(figure: FigureView, figures: Sequence[FigureView]) -> FigureView | None:
-    """The latest result (actual or estimate) for the same measure, from an earlier year.
+    """The latest result (actual or estimate) for the same measure (named alike in any
+    language, so every language pairs the same figures) from an earlier year,
+    preferring one stated the same way (a growth rate for a growth target, an amount of
+    the same dimension for an amount).
 
     Used to set a target beside the result it follows.
     """
     year = figure.period.end_year
+    if year is None:
+        return None
     candidates = [
         f
         for f in figures
-        if f.measure == figure.measure
+        if f.measure_texts & figure.measure_texts
         and f.status in ("actual", "estimate")
         and f.period.end_year is not None
-        and year is not None
         and f.period.end_year < year
     ]
-    return max(candidates, key=lambda f: f.period.end_year or 0, default=None)
+    return max(candidates, key=lambda f: (_alike(f, figure), f.period.sort_key), default=None)
+
+
+def _alike(a: FigureView, b: FigureView) -> bool:
+    """Whether two figures state the same kind of value."""
+    if b.amount is not None:
+        return a.amount is not None and a.amount.unit.dimension is b.amount.unit.dimension
+    return a.yoy is not None
 
 
 def template_helpers(context: dict[str, Any]) -> dict[str, Callable[..., Any]]:

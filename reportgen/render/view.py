@@ -54,6 +54,7 @@ class FigureView:
     section: str
     topic: str | None
     measure: str
+    measure_texts: frozenset[str]
     amount: Amount | None
     item: Noun | None
     period: Period
@@ -165,6 +166,7 @@ def _figure_view(
         section=figure.section.value,
         topic=figure.topic,
         measure=r.text(figure.measure, (*path, "measure")),
+        measure_texts=frozenset(t for t in (figure.measure.zh, figure.measure.en) if t),
         amount=figure.amount,
         item=figure.item,
         period=figure.period,

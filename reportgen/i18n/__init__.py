@@ -1,0 +1,1 @@
+"""Bilingual formatting: the Formatter behind the templates ' filters, and the glossary."""

@@ -1,0 +1,188 @@
+"""Amounts, changes, gaps, ranks and nouns in one language, driven by its phrase table.
+
+These functions take a :class:`PhraseTable`; templates reach them through
+:class:`reportgen.i18n.formatter.Formatter`, whose methods carry the examples.
+
+>>> from reportgen.facts.amounts import parse_amount
+>>> from reportgen.i18n.phrases import phrases_for
+>>> render_amount(phrases_for("en"), parse_amount("6.1万余户"))
+'more than 61,000 households'
+>>> render_amount(phrases_for("zh"), parse_amount("6.1万余户"))
+'6.1万余户'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportgen.facts.amounts import Amount, Change, Direction, MarkerPosition, Qualifier
+from reportgen.facts.model import Noun, Status
+from reportgen.facts.units import Unit
+from reportgen.i18n.numfmt import (
+    compact_word,
+    format_exact,
+    magnitude,
+    ordinal_category,
+    plural_category,
+    round_half_up,
+    shift_exact,
+)
+from reportgen.i18n.phrases import AmountSystem, Forms, PhraseTable, UnitWords
+
+STYLES = ("prose", "table")
+
+
+def render_amount(
+    t: PhraseTable,
+    a: Amount,
+    style: str = "prose",
+    item: Noun | None = None,
+    places: int | None = None,
+    sign: str = "",
+) -> str:
+    """An amount with its qualifier in ``t``'s language (``sign`` goes before the number)."""
+    if item is not None and not a.unit.is_count:
+        raise ValueError(f"an item noun names what a count counts; {a} is not a count")
+    if t.amounts is AmountSystem.AS_WRITTEN:
+        return convert(t, sign + _as_written(t, a, places) + _item_text(t, item))
+    return _magnitude(t, a, style, item, places, sign)
+
+
+def _magnitude(
+    t: PhraseTable, a: Amount, style: str, item: Noun | None, places: int | None, sign: str
+) -> str:
+    exponent = a.unit.exponent
+    size = magnitude(a.value.scaleb(exponent), t.magnitudes)
+    mantissa = shift_exact(a.value, exponent - size)
+    if places is not None:
+        mantissa = round_half_up(mantissa, places)
+    number = sign + format_exact(mantissa, t.locale)
+    if size:
+        number = compact_word(size, mantissa, t.locale).replace("{0}", number)
+    words = unit_words(t, a.unit)
+    if style == "table":
+        unit = words.cell
+    else:
+        names = words.prose if item is None else noun_forms(t, item)
+        unit = pick(names, plural_category(mantissa.scaleb(size), t.locale))
+    text = t.pattern("amount", style).format(number=number, unit=unit)
+    if a.qualifier is Qualifier.EXACT:
+        return text
+    return t.pattern("qualified", style).format(qualifier=t.qualifiers[a.qualifier], amount=text)
+
+
+def _as_written(t: PhraseTable, a: Amount, places: int | None) -> str:
+    """The source's own form, with the number written by Babel (no grouping) or as its numeral."""
+    value = a.value if places is None else round_half_up(a.value, places)
+    number = format_exact(value, t.locale, grouping=False)
+    if a.numeral and places is None:
+        number = a.numeral  # 两千 stays 两千
+    at = {a.position: a.marker}
+    parts = [
+        at.get(MarkerPosition.BEFORE, ""),
+        number,
+        at.get(MarkerPosition.AFTER_NUMBER, ""),
+        a.unit.prefix,
+        at.get(MarkerPosition.AFTER_PREFIX, ""),
+        a.unit.base,
+        at.get(MarkerPosition.AFTER, ""),
+    ]
+    return "".join(parts)
+
+
+def _item_text(t: PhraseTable, item: Noun | None) -> str:
+    return "" if item is None else text_of(t, item)
+
+
+def convert(t: PhraseTable, text: str) -> str:
+    """Source (Simplified) characters → the table's script (identity for zh and en)."""
+    return "".join(t.convert.get(ch, ch) for ch in text) if t.convert else text
+
+
+def text_of(t: PhraseTable, item: Noun) -> str:
+    """The noun's text in ``t``'s language; ``ValueError`` when the data lacks it."""
+    text = item.get(t.text_field)
+    if text is None:
+        raise ValueError(f"the item {item.zh or item.en!r} has no {t.text_field} text")
+    return convert(t, text)
+
+
+def unit_words(t: PhraseTable, unit: Unit) -> UnitWords:
+    """The words for a unit's base in ``t``'s language."""
+    try:
+        return t.units[unit.base]
+    except KeyError:
+        raise ValueError(f"the {t.locale} phrase table has no words for '{unit.base}'") from None
+
+
+def noun_forms(t: PhraseTable, item: Noun) -> Forms:
+    """Singular and plural of an item noun (``en`` and ``en_plural``)."""
+    one = text_of(t, item)
+    other = getattr(item, f"{t.text_field}_plural", None)
+    if other is None:
+        raise ValueError(f"the item {one!r} has no {t.text_field}_plural for counts other than 1")
+    return {"one": one, "other": other}
+
+
+def pick(names: Forms, category: str) -> str:
+    """The form for a CLDR plural category, falling back to ``other``."""
+    return names.get(category, names["other"])
+
+
+def render_noun(t: PhraseTable, item: Noun, n: Decimal | int) -> str:
+    """The item's noun in the form the count ``n`` needs."""
+    if t.amounts is AmountSystem.AS_WRITTEN:
+        return text_of(t, item)
+    return pick(noun_forms(t, item), plural_category(Decimal(n), t.locale))
+
+
+def unit_label(t: PhraseTable, a: Amount, item: Noun | None = None) -> str:
+    """A table header's unit: RMB, m², %, the plural noun; Chinese: the unit code as written."""
+    if t.amounts is AmountSystem.AS_WRITTEN:
+        return convert(t, a.unit.code)
+    if item is not None and a.unit.is_count:
+        return noun_forms(t, item)["other"]
+    return unit_words(t, a.unit).header
+
+
+def render_change(t: PhraseTable, c: Change, style: str, status: Status | None) -> str:
+    """A year-on-year change; in prose phrased by status (actual, estimate, target, plan)."""
+    if style == "table":
+        amount = render_amount(t, c.amount, "table", sign=_sign(t, c))
+        return t.pattern("change", "table").format(amount=amount)
+    name = f"change.{(status or Status.ACTUAL).value}.{c.direction.value}"
+    return t.pattern(name).format(amount=render_amount(t, c.amount))
+
+
+def _sign(t: PhraseTable, c: Change) -> str:
+    return t.plus if c.direction is Direction.UP else t.minus
+
+
+def render_gap(t: PhraseTable, c: Change, style: str) -> str:
+    """A gap to the citywide figure, in percentage points."""
+    if style == "table":
+        amount = render_amount(t, c.amount, "table", sign=_sign(t, c))
+        return t.pattern("gap", "table").format(amount=amount)
+    return t.pattern(f"gap.{c.direction.value}").format(amount=render_amount(t, c.amount))
+
+
+def ordinal_digits(t: PhraseTable, n: int) -> str:
+    """Digits with the CLDR ordinal suffix: 3rd, 11th, 22nd (no suffix in Chinese)."""
+    suffixes = t.ordinal_suffixes
+    category = ordinal_category(n, t.locale)
+    return format_exact(n, t.locale) + suffixes.get(category, suffixes.get("other", ""))
+
+
+def render_rank(t: PhraseTable, n: int, style: str, city: str | None) -> str:
+    """A rank within the city: a word for 1–10 in prose, digits beyond and in tables."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"a rank is a whole number from 1, got {n!r}")
+    digits = ordinal_digits(t, n)
+    fields = {
+        "ordinal": t.ordinal_words.get(n, digits),
+        "ordinal_digits": digits,
+        "number": format_exact(n, t.locale),
+        "city": city or "",
+    }
+    name = "rank" if city or style == "table" else "rank.nocity"
+    return t.pattern(name, style).format(**fields)

@@ -16,7 +16,8 @@ from reportgen.errors import OptionError, OutputError
 from reportgen.facts.model import DistrictFacts
 from reportgen.render.environment import make_environment, render_template
 from reportgen.render.view import make_view
-from reportgen.writers.markdown import write_assets, write_markdown
+from reportgen.writers.atomic import write_bytes_atomic
+from reportgen.writers.markdown import write_assets
 
 LANGUAGES = ("en", "zh")
 FORMATS = ("md", "docx")
@@ -51,20 +52,27 @@ class Report:
         *,
         reference_doc: Path | None = None,
     ) -> list[Path]:
-        """Write the report in each format into ``out_dir``; return the paths written."""
-        out = _prepare_out_dir(Path(out_dir))
+        """Write the report in each format into ``out_dir``; return the paths written.
+
+        Every document is produced in memory first and each file is replaced
+        atomically, so a failure leaves the earlier files as they were.
+        """
         for fmt in formats:
             if fmt not in FORMATS:
                 raise OptionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
-        written = write_assets(out, self.assets)
-        if "md" in formats:
-            written.append(write_markdown(out / f"{self.stem}.md", self.markdown))
+        out = _prepare_out_dir(Path(out_dir))
+        written = write_assets(out, self.assets)  # the DOCX writer embeds them from disk
+        documents: list[tuple[Path, bytes]] = []
         if "docx" in formats:
-            written.append(self._write_docx(out, reference_doc))
-        return written
+            documents.append((out / f"{self.stem}.docx", self._docx_bytes(out, reference_doc)))
+        if "md" in formats:
+            documents.append((out / f"{self.stem}.md", self.markdown.encode("utf-8")))
+        for path, data in documents:
+            write_bytes_atomic(path, data)
+        return written + [path for path, _ in documents]
 
-    def _write_docx(self, out: Path, reference_doc: Path | None) -> Path:
-        from reportgen.writers.docx import DocxMeta, write_docx
+    def _docx_bytes(self, out: Path, reference_doc: Path | None) -> bytes:
+        from reportgen.writers.docx import DocxMeta, render_docx
 
         meta = DocxMeta(
             lang=self.lang,
@@ -74,9 +82,7 @@ class Report:
             created=self.created,
             toc_title="目录" if self.lang.startswith("zh") else "Contents",
         )
-        path = out / f"{self.stem}.docx"
-        write_docx(self.markdown, path, meta, base_dir=out, reference_doc=reference_doc)
-        return path
+        return render_docx(self.markdown, meta, base_dir=out, reference_doc=reference_doc)
 
 
 def _prepare_out_dir(out: Path) -> Path:

@@ -39,11 +39,6 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write UTF-8 text atomically (LF line ends)."""
-    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
-
-
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write bytes atomically."""
     write_atomic(path, lambda tmp: tmp.write_bytes(data))

@@ -1,11 +1,14 @@
-"""The Markdown writer: the rendered text, and its assets in a folder beside it."""
+"""The Markdown side of the output: the assets (charts) folder beside the document.
+
+The Markdown text itself is written by :meth:`reportgen.build.Report.write`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
 
-from reportgen.writers.atomic import write_bytes_atomic, write_text_atomic
+from reportgen.writers.atomic import write_bytes_atomic
 
 
 def assets_dir_name(stem: str) -> str:
@@ -26,9 +29,3 @@ def write_assets(out_dir: Path, assets: Mapping[str, bytes]) -> list[Path]:
         write_bytes_atomic(path, data)
         written.append(path)
     return written
-
-
-def write_markdown(path: Path, markdown: str) -> Path:
-    """Write the Markdown text atomically (UTF-8, LF) and return its path."""
-    write_text_atomic(path, markdown)
-    return path

@@ -1,0 +1,84 @@
+"""The packaged Huaiyin dataset: valid, complete, and every quote verbatim in its article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import main
+from reportgen.facts import DistrictFacts, PartialDate, Section, load_facts
+
+SECTIONS_THAT_MUST_HAVE_FIGURES = [
+    Section.OVERVIEW,
+    Section.PROJECTS,
+    Section.INNOVATION,
+    Section.CONSUMPTION,
+    Section.LIVELIHOOD,
+    Section.BUSINESS_ENVIRONMENT,
+]
+
+
+@pytest.fixture(scope="module")
+def facts(dataset: Path) -> DistrictFacts:
+    return load_facts(dataset)
+
+
+def test_every_quote_is_in_its_article(seeds: Path, dataset: Path) -> None:
+    checked = load_facts(dataset, sources_dir=seeds)
+    result = CliRunner().invoke(main, ["validate", "--sources", str(seeds), str(dataset)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{dataset}: ok: {len(checked.figures)} figures (")
+    assert result.stdout.endswith(", 5 sources, every quote found\n")
+
+
+def test_every_source_article_exists(seeds: Path, facts: DistrictFacts) -> None:
+    files = [s.file for s in facts.sources]
+    assert None not in files
+    assert sorted(f for f in files if f) == sorted(p.name for p in seeds.glob("*.txt"))
+
+
+def test_size(facts: DistrictFacts) -> None:
+    assert len(facts.figures) >= 180
+    assert len(facts.sources) == 5
+    assert facts.district.id == "huaiyin"
+    assert (facts.district.name.zh, facts.district.name.en) == ("槐荫区", "Huaiyin District")
+
+
+def test_every_citation_names_a_listed_source(facts: DistrictFacts) -> None:
+    source_ids = {s.id for s in facts.sources}
+    cited = {c.source for f in facts.figures for c in f.sources}
+    assert cited <= source_ids
+    assert cited == source_ids, "every article contributes at least one figure"
+
+
+def test_every_about_names_a_listed_entity(facts: DistrictFacts) -> None:
+    entity_ids = {e.id for e in facts.entities}
+    assert {a for f in facts.figures for a in f.about} <= entity_ids
+
+
+@pytest.mark.parametrize("section", SECTIONS_THAT_MUST_HAVE_FIGURES, ids=str)
+def test_section_has_figures(facts: DistrictFacts, section: Section) -> None:
+    counts = Counter(f.section for f in facts.figures)
+    assert counts[section] > 0
+
+
+def test_ids_are_unique(facts: DistrictFacts) -> None:
+    for records in (facts.figures, facts.sources, facts.entities):
+        ids = [r.id for r in records]
+        assert len(ids) == len(set(ids))
+
+
+def test_both_languages_are_present(facts: DistrictFacts) -> None:
+    missing = [
+        (f.id, lang) for f in facts.figures for lang in ("zh", "en") if f.measure.get(lang) is None
+    ]
+    assert missing == []
+    assert all(s.title.get("zh") and s.title.get("en") for s in facts.sources)
+
+
+def test_source_dates_order(facts: DistrictFacts) -> None:
+    # Dates of different precision (2023, 2023-01) compare, so the latest is well defined.
+    assert max(s.date for s in facts.sources) == PartialDate(2024, 1)

@@ -68,20 +68,23 @@ SUFFIX_MARKERS: dict[str, Qualifier] = {
 }  # fmt: skip
 
 _NUMBER = rf"[0-9]+(?:\.[0-9]+)?|[{CHINESE_NUMERAL_CHARS}]+?"
-_PATTERN = re.compile(
-    r"(?P<pre>" + "|".join(PREFIX_MARKERS) + r")?"
-    r"(?P<num>" + _NUMBER + r")"
-    r"(?P<inner1>[余多])?"
-    r"(?P<prefix>万亿|万|亿)?"
-    r"(?P<inner2>[余多])?"
-    r"(?P<base>" + "|".join(re.escape(b) for b in BASES_LONGEST_FIRST) + r")"
-    r"(?P<post>以上|左右|多)?"
-)
+
+
+def _amount_pattern(base: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<pre>" + "|".join(PREFIX_MARKERS) + r")?"
+        r"(?P<num>" + _NUMBER + r")"
+        r"(?P<inner1>[余多])?"
+        r"(?P<prefix>万亿|万|亿)?"
+        r"(?P<inner2>[余多])?"
+        r"(?P<base>" + base + r")"
+        r"(?P<post>以上|左右|多)?"
+    )
+
+
+_PATTERN = _amount_pattern("|".join(re.escape(b) for b in BASES_LONGEST_FIRST))
 #: The same shape with any unit, to name an unknown unit rather than fail vaguely.
-_ANY_UNIT = re.compile(
-    r"(?:" + "|".join(PREFIX_MARKERS) + r")?(?:" + _NUMBER + r")[余多]?"
-    r"(?P<prefix>万亿|万|亿)?[余多]?(?P<unit>[^\s0-9.]+?)(?:以上|左右|多)?"
-)
+_ANY_UNIT = _amount_pattern(r"[^\s0-9.]+?")
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def parse_amount(text: str) -> Amount:
     if match is None:
         if loose := _ANY_UNIT.fullmatch(text):
             try:
-                lookup_unit((loose["prefix"] or "") + loose["unit"])
+                lookup_unit((loose["prefix"] or "") + loose["base"])
             except UnknownUnitError as error:
                 raise ValueError(f"cannot read '{text}' as an amount: {error}") from None
         raise ValueError(

@@ -36,7 +36,6 @@ NUMBERS = [
     ("十五亿", "1500000000"),
     ("一千零五", "1005"),
     ("零", "0"),
-    ("万亿", "1000000000000"),
 ]
 
 
@@ -52,6 +51,7 @@ BAD = [
     *["abc", "", "1,000", "1.2.3", "-5", "+5", "1e3", ".5", "5.", "三点五", "3万元", " 5"],
     # Chinese digits without places, or places out of order, have no exact value.
     *["二〇二三", "三五", "十百", "千千", "一百百"],
+    *["万", "亿", "万亿"],  # a scale word alone is a unit, not a number
 ]
 
 

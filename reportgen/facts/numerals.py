@@ -40,13 +40,21 @@ def parse_number(text: str) -> Decimal:
     Traceback (most recent call last):
     ...
     ValueError: expected a decimal number, got 'abc'
+    >>> parse_number("亿")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected a decimal number, got '亿'
     """
     if ARABIC_NUMBER.fullmatch(text):
         try:
             return Decimal(text)
         except InvalidOperation:  # pragma: no cover - the regex admits only digits
             pass
-    elif text and all(ch in CHINESE_NUMERAL_CHARS for ch in text):
+    elif (
+        text
+        and all(ch in CHINESE_NUMERAL_CHARS for ch in text)
+        and any(ch not in _BIG_UNITS for ch in text)  # 万 or 亿 alone is a unit, not a number
+    ):
         try:
             return Decimal(_parse_chinese(text))
         except ValueError:  # malformed: 二〇二三, 三五, 十百

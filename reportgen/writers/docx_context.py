@@ -1,0 +1,56 @@
+"""What the DOCX writer's parts share while walking one Markdown tree, and its errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.parts.document import DocumentPart
+from markdown_it.tree import SyntaxTreeNode
+
+from reportgen.errors import TemplateError
+from reportgen.writers.docx_footnotes import Footnotes
+from reportgen.writers.docx_numbering import Numbering
+from reportgen.writers.docx_styles import StyleBook
+
+
+@dataclass
+class DocxContext:
+    """The document being written: its styles, parts, and what the walk has collected."""
+
+    styles: StyleBook
+    document_part: DocumentPart
+    numbering: Numbering
+    footnotes: Footnotes
+    notes: dict[int, SyntaxTreeNode]  # footnote definitions by markdown-it footnote id
+    base_dir: Path
+    text_width: int  # EMU
+    text_height: int  # EMU
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (TOC level, text)
+    shape_ids: int = 0
+
+    def next_shape_id(self) -> int:
+        """A new id for a drawing (``wp:docPr/@id``), unique in the document."""
+        self.shape_ids += 1
+        return self.shape_ids
+
+
+def line_of(node: SyntaxTreeNode | None) -> int:
+    """The 1-based Markdown line of ``node`` (or of its nearest ancestor with a position)."""
+    while node is not None:
+        if node.map:
+            return node.map[0] + 1
+        node = node.parent
+    return 0
+
+
+def unsupported(node: SyntaxTreeNode, detail: str = "") -> TemplateError:
+    """The error for a Markdown node the DOCX writer cannot map (never silently dropped).
+
+    >>> from markdown_it import MarkdownIt
+    >>> tree = SyntaxTreeNode(MarkdownIt("commonmark").parse("text\\n\\n    code\\n"))
+    >>> str(unsupported(tree.children[1]))
+    "DOCX writer: Markdown node 'code_block' at line 3 is not supported in DOCX"
+    """
+    where = f"Markdown node '{node.type}' at line {line_of(node)}"
+    return TemplateError(f"DOCX writer: {where} is not supported in DOCX{detail}")

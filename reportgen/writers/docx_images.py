@@ -1,0 +1,85 @@
+"""Pictures: an image alone in a paragraph → a picture at text width, then its caption.
+
+``![alt](rel/path.png "Figure 1. caption")`` becomes a paragraph in the Figure style
+holding the picture scaled to the text width (aspect ratio kept; a picture that would
+be taller than three quarters of the text height is scaled down to that), followed by
+a paragraph in the Caption style whose text is the title, or the alt text if there is
+no title. The alt text is also the picture's description for screen readers. Paths
+resolve against ``base_dir``; a missing file or a format Word cannot show is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu
+from lxml import etree
+from markdown_it.tree import SyntaxTreeNode
+
+from reportgen.errors import TemplateError
+from reportgen.writers.docx_context import DocxContext, line_of
+from reportgen.writers.docx_text import clean_text
+from reportgen.writers.docx_xml import el, sub, text_run, val
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def lone_image(paragraph: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """The image node if ``paragraph`` holds an image and nothing else."""
+    inlines = [c for c in paragraph.children if c.type == "inline"]
+    if len(inlines) != 1:
+        return None
+    children = [c for c in inlines[0].children if not (c.type == "text" and not c.content.strip())]
+    if len(children) == 1 and children[0].type == "image":
+        return children[0]
+    return None
+
+
+def _image_path(image: SyntaxTreeNode, ctx: DocxContext, line: int) -> Path:
+    src = str(image.attrs.get("src", ""))
+    if _URL.match(src):
+        raise TemplateError(f"DOCX writer: image {src} at line {line} is a URL; use a local file")
+    path = ctx.base_dir / src
+    if not path.is_file():
+        raise TemplateError(f"DOCX writer: image {src} at line {line} not found in {ctx.base_dir}")
+    return path
+
+
+def _size(px_width: int, px_height: int, ctx: DocxContext) -> tuple[int, int]:
+    width = ctx.text_width
+    height = width * px_height // max(px_width, 1)
+    limit = ctx.text_height * 3 // 4
+    if height > limit:
+        width, height = width * limit // height, limit
+    return width, height
+
+
+def figure_elements(image: SyntaxTreeNode, ctx: DocxContext) -> list[etree._Element]:
+    """The Figure paragraph holding the picture, and its Caption paragraph if it has text."""
+    line = line_of(image)
+    where = f"Markdown line {line}"
+    path = _image_path(image, ctx, line)
+    try:
+        rel_id, picture = ctx.document_part.get_or_add_image(str(path))
+    except UnrecognizedImageError:
+        raise TemplateError(
+            f"DOCX writer: image {path.name} at line {line} is not a PNG, JPEG, GIF, BMP or TIFF"
+        ) from None
+    width, height = _size(picture.px_width, picture.px_height, ctx)
+    shape_id = ctx.next_shape_id()
+    inline = CT_Inline.new_pic_inline(shape_id, rel_id, path.name, Emu(width), Emu(height))
+    alt = clean_text(image.content, where)
+    inline.docPr.set("descr", alt)
+    p = el("w:p")
+    val(sub(p, "w:pPr"), "w:pStyle", ctx.styles.id("Figure"))
+    sub(sub(p, "w:r"), "w:drawing").append(inline)
+    title = clean_text(str(image.attrs.get("title", "") or ""), where) or alt
+    if not title:
+        return [p]
+    caption = el("w:p")
+    val(sub(caption, "w:pPr"), "w:pStyle", ctx.styles.id("Caption"))
+    text_run(caption, title)
+    return [p, caption]

@@ -1,0 +1,164 @@
+"""Inline Markdown → runs: text, strong/em, links, line breaks and footnote references.
+
+Adjacent text with the same formatting becomes one run. ``strong`` and ``em`` set
+``w:b`` / ``w:i`` on the run (as pandoc does; a style cannot express "this word is
+bold"); links become ``w:hyperlink`` with the Hyperlink character style; a soft line
+break is a space, or nothing between two CJK characters; a hard break is ``w:br``.
+A footnote reference becomes a real Word footnote: its definition's paragraphs are
+written into the footnotes part in the Footnote Text style, and the reference is a
+``w:footnoteReference`` run in the Footnote Reference character style.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from lxml import etree
+from markdown_it.tree import SyntaxTreeNode
+
+from reportgen.writers.docx_context import DocxContext, line_of, unsupported
+from reportgen.writers.docx_text import clean_text, soft_break
+from reportgen.writers.docx_xml import add_text, q, sub, text_run, val
+
+
+class _Format(NamedTuple):
+    bold: bool
+    italic: bool
+    style: str | None  # a character style id
+    target: etree._Element  # the w:p or w:hyperlink runs go into
+
+
+def _first_char(nodes: list[SyntaxTreeNode], start: int) -> str:
+    for node in nodes[start:]:
+        if node.type in ("text", "text_special") and node.content:
+            return node.content[0]
+        if node.children:
+            found = _first_char(node.children, 0)
+            if found:
+                return found
+        if node.type in ("softbreak", "hardbreak"):
+            return " "
+    return ""
+
+
+class InlineWriter:
+    """Writes one inline node's children as runs into a paragraph of ``part``."""
+
+    def __init__(
+        self, ctx: DocxContext, part: Part, paragraph: etree._Element, *, in_note: bool = False
+    ) -> None:
+        self._ctx = ctx
+        self._part = part
+        self._paragraph = paragraph
+        self._in_note = in_note
+        self._pending: list[str] = []
+        self._format: _Format | None = None
+        self._last = ""
+        self._where = "Markdown"
+
+    def write(self, inline: SyntaxTreeNode) -> None:
+        """Write the children of ``inline`` (an ``inline`` node) into the paragraph."""
+        self._where = f"Markdown line {line_of(inline)}"
+        self._walk(inline.children, _Format(False, False, None, self._paragraph))
+        self._flush()
+
+    def _walk(self, nodes: list[SyntaxTreeNode], fmt: _Format) -> None:
+        for index, node in enumerate(nodes):
+            kind = node.type
+            if kind in ("text", "text_special"):
+                self._text(node.content, fmt)
+            elif kind == "softbreak":
+                self._text(soft_break(self._last, _first_char(nodes, index + 1)), fmt)
+            elif kind == "hardbreak":
+                self._flush()
+                sub(self._run(fmt), "w:br")
+            elif kind == "strong":
+                self._walk(node.children, fmt._replace(bold=True))
+            elif kind == "em":
+                self._walk(node.children, fmt._replace(italic=True))
+            elif kind == "link":
+                self._link(node, fmt)
+            elif kind == "footnote_ref" and not self._in_note:
+                self._flush()
+                self._footnote(node, fmt)
+            elif kind != "footnote_anchor":
+                raise unsupported(node, _hint(kind))
+
+    def _text(self, text: str, fmt: _Format) -> None:
+        text = clean_text(text, self._where)
+        if not text:
+            return
+        if fmt != self._format:
+            self._flush()
+            self._format = fmt
+        self._pending.append(text)
+        self._last = text
+
+    def _flush(self) -> None:
+        if self._pending and self._format is not None:
+            add_text(self._run(self._format), "".join(self._pending))
+        self._pending = []
+
+    def _run(self, fmt: _Format) -> etree._Element:
+        run = sub(fmt.target, "w:r")
+        if fmt.style or fmt.bold or fmt.italic:
+            rpr = sub(run, "w:rPr")
+            if fmt.style:
+                val(rpr, "w:rStyle", fmt.style)
+            if fmt.bold:
+                sub(rpr, "w:b")
+            if fmt.italic:
+                sub(rpr, "w:i")
+        return run
+
+    def _link(self, node: SyntaxTreeNode, fmt: _Format) -> None:
+        self._flush()
+        href = clean_text(str(node.attrs.get("href", "")), self._where)
+        if href.startswith("#"):
+            link = sub(fmt.target, "w:hyperlink", {"w:anchor": href[1:]})
+        else:
+            rel_id = self._part.relate_to(href, RT.HYPERLINK, is_external=True)
+            link = sub(fmt.target, "w:hyperlink", {"r:id": rel_id})
+        style = self._ctx.styles.id("Hyperlink", "character")
+        self._walk(node.children, fmt._replace(style=style, target=link))
+        self._flush()
+
+    def _footnote(self, node: SyntaxTreeNode, fmt: _Format) -> None:
+        ctx = self._ctx
+        definition = ctx.notes[int(node.meta["id"])]
+        note_id, note = ctx.footnotes.new_note()
+        blocks = definition.children
+        if not blocks:
+            self._note_paragraph(note, first=True)
+        for index, block in enumerate(blocks):
+            if block.type != "paragraph":
+                raise unsupported(block, " inside a footnote (only paragraphs are)")
+            p = self._note_paragraph(note, first=index == 0)
+            for child in block.children:
+                if child.type == "inline":
+                    InlineWriter(ctx, ctx.footnotes.part, p, in_note=True).write(child)
+        ref = self._run(fmt._replace(style=ctx.styles.id("Footnote Reference", "character")))
+        ref.append(etree.Element(q("w:footnoteReference"), {q("w:id"): str(note_id)}))
+
+    def _note_paragraph(self, note: etree._Element, *, first: bool) -> etree._Element:
+        styles = self._ctx.styles
+        p = sub(note, "w:p")
+        val(sub(p, "w:pPr"), "w:pStyle", styles.id("Footnote Text"))
+        if first:
+            mark = sub(p, "w:r")
+            val(sub(mark, "w:rPr"), "w:rStyle", styles.id("Footnote Reference", "character"))
+            sub(mark, "w:footnoteRef")
+            text_run(p, " ")
+        return p
+
+
+def _hint(kind: str) -> str:
+    hints = {
+        "image": " (a picture must be alone in its paragraph)",
+        "footnote_ref": " (a footnote cannot hold another footnote)",
+        "html_inline": " (raw HTML)",
+        "code_inline": " (inline code)",
+    }
+    return hints.get(kind, "")

@@ -58,7 +58,7 @@ def parse_rendered(
     t = phrases_for(lang)
     if t.amounts is AmountSystem.AS_WRITTEN:
         return _parse_chinese(t, text.strip())
-    return _parse_magnitude(t, text.strip(), unit_label)
+    return _parse_magnitude(lang, text.strip(), unit_label)
 
 
 def _parse_chinese(t: PhraseTable, text: str) -> tuple[Decimal, Dimension]:
@@ -100,10 +100,8 @@ class _Grammar:
         return re.compile(rf"(?<![\w.,]){self.head}(?P<rest>\s?(?:{unit})(?!\w))", re.IGNORECASE)
 
 
-def _parse_magnitude(
-    t: PhraseTable, text: str, unit_label: str | None
-) -> tuple[Decimal, Dimension]:
-    g = _grammar(t.locale)
+def _parse_magnitude(lang: str, text: str, unit_label: str | None) -> tuple[Decimal, Dimension]:
+    g = _grammar(lang)
     match = g.whole.fullmatch(text)
     if match is None:
         raise ValueError(f"cannot read {text!r} as a rendered amount")
@@ -188,7 +186,7 @@ def find_amounts(
             span = text[m.start() : m.end()]
             result.append(FoundAmount(span, m.start(), m.end(), a.base_value, a.unit.dimension))
         return result
-    g = _grammar(t.locale)
+    g = _grammar(lang)
     result = []
     for m in g.finder(nouns).finditer(text):
         rest = m["rest"].strip().casefold()

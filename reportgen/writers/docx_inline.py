@@ -19,7 +19,7 @@ from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
 from reportgen.writers.docx_context import DocxContext, line_of, unsupported
-from reportgen.writers.docx_text import clean_text, soft_break
+from reportgen.writers.docx_text import clean_text, soft_break, source_line
 from reportgen.writers.docx_xml import add_text, q, sub, text_run, val
 
 
@@ -56,11 +56,16 @@ class InlineWriter:
         self._pending: list[str] = []
         self._format: _Format | None = None
         self._last = ""
-        self._where = "Markdown"
+        self._inline: SyntaxTreeNode | None = None
+
+    def _where(self) -> str:
+        if self._inline is None:
+            return "Markdown"
+        return f"Markdown line {source_line(self._inline.content, line_of(self._inline))}"
 
     def write(self, inline: SyntaxTreeNode) -> None:
         """Write the children of ``inline`` (an ``inline`` node) into the paragraph."""
-        self._where = f"Markdown line {line_of(inline)}"
+        self._inline = inline
         self._walk(inline.children, _Format(False, False, None, self._paragraph))
         self._flush()
 

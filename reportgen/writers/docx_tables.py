@@ -113,7 +113,6 @@ def table_element(node: SyntaxTreeNode, ctx: DocxContext) -> etree._Element:
     tbl = el("w:tbl")
     _table_properties(tbl, ctx, _grid(rows, len(aligns), ctx.text_width // _EMU_PER_TWIP))
     compact = ctx.styles.id("Compact")
-    where = f"Markdown line {line_of(node)}"
     for row, is_header in rows:
         tr = sub(tbl, "w:tr")
         if is_header:
@@ -124,17 +123,17 @@ def table_element(node: SyntaxTreeNode, ctx: DocxContext) -> etree._Element:
             val(ppr, "w:pStyle", compact)
             if align:
                 val(ppr, "w:jc", align)
-            _cell_content(cell, p, ctx, where)
+            _cell_content(cell, p, ctx)
     return tbl
 
 
-def _cell_content(cell: SyntaxTreeNode, p: etree._Element, ctx: DocxContext, where: str) -> None:
+def _cell_content(cell: SyntaxTreeNode, p: etree._Element, ctx: DocxContext) -> None:
     if not cell.children:
         return
     inline = cell.children[0]
     only = inline.children
     if len(only) == 1 and only[0].type == "text":  # the common case, without the walker
-        text = clean_text(only[0].content, where)
+        text = clean_text(only[0].content, lambda: f"Markdown line {line_of(inline)}")
         if text:
             add_text(etree.SubElement(p, q("w:r")), text)
         return

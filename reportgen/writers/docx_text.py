@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -25,15 +26,30 @@ class DocxWarning(UserWarning):
     """A problem the DOCX writer repaired on its own (for example a forbidden character)."""
 
 
-def clean_text(text: str, where: str) -> str:
-    """``text`` without the characters XML forbids; warns once naming ``where`` if any."""
+def clean_text(text: str, where: str | Callable[[], str]) -> str:
+    """``text`` without the characters XML forbids; warns once naming ``where`` if any.
+
+    ``where`` may be a function, called only when there is something to report.
+    """
     if _FORBIDDEN.search(text) is None:
         return text
+    if callable(where):
+        where = where()
     found = _FORBIDDEN.findall(text)
     codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
     message = f"{where}: removed {len(found)} character(s) that XML does not allow ({codes})"
     warnings.warn(DocxWarning(message), stacklevel=3)
     return _FORBIDDEN.sub("", text)
+
+
+def source_line(source: str, first_line: int) -> int:
+    """The line of the first forbidden character in ``source``, which starts at ``first_line``.
+
+    >>> source_line("fine\\nbad\\x01", 3)
+    4
+    """
+    found = _FORBIDDEN.search(source)
+    return first_line + (source[: found.start()].count("\n") if found else 0)
 
 
 def is_cjk(char: str) -> bool:

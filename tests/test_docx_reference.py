@@ -1,0 +1,121 @@
+"""The built-in reference document, and users' own reference documents."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from test_docx_support import attr, fixture, fixture_markdown, render
+
+from reportgen.errors import OptionError
+from reportgen.writers.docx import DocxFonts
+from reportgen.writers.docx_reference import REFERENCE_DOCX, build_reference_docx
+
+EXPECTED_STYLES = {
+    "Normal", "Default Paragraph Font", "Normal Table", "Title", "Subtitle", "heading 1",
+    "heading 2", "heading 3", "Quote", "Figure", "caption", "Compact", "Footnote Text",
+    "Footnote Reference", "Hyperlink", "TOC Heading", "toc 1", "toc 2", "toc 3", "header",
+    "footer", "Table", "List Bullet", "List Bullet 2", "List Bullet 3", "List Number",
+    "List Number 2", "List Number 3", "List Continue", "List Continue 2", "List Continue 3",
+}  # fmt: skip
+
+
+def test_committed_reference_equals_a_fresh_build() -> None:
+    assert REFERENCE_DOCX.read_bytes() == build_reference_docx(), (
+        "reference.docx is stale: run `uv run python scripts/make_reference_docx.py`"
+    )
+
+
+def test_reference_is_slim() -> None:
+    document = docx.Document(str(REFERENCE_DOCX))
+    names = {style.element.name_val for style in document.styles}
+    assert names == EXPECTED_STYLES
+    with zipfile.ZipFile(REFERENCE_DOCX) as archive:
+        assert "word/footnotes.xml" in archive.namelist()
+        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
+        styles = archive.read("word/styles.xml").decode()
+    assert "latentStyles" not in styles and "ja-JP" not in styles
+
+
+def test_every_style_the_fixtures_use_is_defined() -> None:
+    for lang in ("en", "zh"):
+        rendered = fixture(lang)
+        defined = set(rendered.xpath("word/styles.xml", "//w:style/@w:styleId"))
+        used = set()
+        for part in ("word/document.xml", "word/footnotes.xml"):
+            used |= set(
+                rendered.xpath(part, "//w:pStyle/@w:val | //w:rStyle/@w:val | //w:tblStyle/@w:val")
+            )
+        assert used and used <= defined, used - defined
+
+
+def python_docx_template(tmp_path: Path) -> Path:
+    """python-docx's default template: theme fonts, ~160 styles, no Figure/Compact/Table."""
+    target = tmp_path / "theirs.docx"
+    docx.Document().save(str(target))
+    return target
+
+
+def test_a_user_reference_keeps_its_fonts_and_gains_missing_styles(tmp_path: Path) -> None:
+    rendered = render(fixture_markdown("en"), "en", reference_doc=python_docx_template(tmp_path))
+    document = rendered.document
+    names = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Figure", "Caption", "List Bullet 2"} <= names
+    assert document.tables[0].style.name == "Table"  # copied from the built-in reference
+    (fonts,) = rendered.xpath("word/styles.xml", "//w:docDefaults//w:rFonts")
+    assert attr(fonts, "asciiTheme") == "minorHAnsi"  # the user's theme fonts stay
+    langs = rendered.xpath("word/styles.xml", "//w:lang")
+    assert {(attr(x, "val"), attr(x, "eastAsia")) for x in langs} == {("en-US", "zh-CN")}
+    assert rendered.xpath("word/settings.xml", "//w:updateFields/@w:val") == ["true"]
+    assert len(rendered.xpath("word/footnotes.xml", "//w:footnote")) == 2 + 5
+
+
+def test_explicit_fonts_apply_to_a_user_reference(tmp_path: Path) -> None:
+    fonts = DocxFonts.for_lang("zh")
+    rendered = render(
+        fixture_markdown("zh"), "zh", reference_doc=python_docx_template(tmp_path), fonts=fonts
+    )
+    (defaults,) = rendered.xpath("word/styles.xml", "//w:docDefaults//w:rFonts")
+    assert attr(defaults, "eastAsia") == "SimSun" and attr(defaults, "asciiTheme") is None
+
+
+def test_pandoc_reference_doc_works(tmp_path: Path) -> None:
+    pypandoc = pytest.importorskip(
+        "pypandoc", reason="pypandoc-binary (a dev dependency) is needed"
+    )
+    command = [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"]
+    target = tmp_path / "pandoc-reference.docx"
+    target.write_bytes(subprocess.run(command, check=True, capture_output=True).stdout)
+    rendered = render(fixture_markdown("en"), "en", reference_doc=target)
+    names = [p.style.name for p in rendered.document.paragraphs if p.text]
+    assert names[0] == "Title" and "Heading 1" in names
+    assert rendered.document.tables[0].style.name == "Table"  # pandoc's own Table style
+    notes = rendered.xpath("word/footnotes.xml", "//w:footnote")
+    assert len(notes) == 2 + 5
+
+
+def test_missing_reference_doc(tmp_path: Path) -> None:
+    with pytest.raises(OptionError, match="does not exist"):
+        render("# T\n", reference_doc=tmp_path / "nowhere.docx")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a zip at all", b"PK\x03\x04 truncated", "zip-without-document"],
+)
+def test_a_non_docx_reference_is_an_option_error(tmp_path: Path, content: bytes | str) -> None:
+    path = tmp_path / "fake.docx"
+    if content == "zip-without-document":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("hello.txt", "hi")
+        path.write_bytes(buffer.getvalue())
+    else:
+        assert isinstance(content, bytes)
+        path.write_bytes(content)
+    with pytest.raises(OptionError, match=r"fake\.docx is not a \.docx file"):
+        render("# T\n", reference_doc=path)

@@ -16,6 +16,7 @@ import click
 
 from reportgen.batch import BuildJob, JobResult
 from reportgen.errors import OptionError, ReportgenError
+from reportgen.i18n.glossary_cli import glossary
 
 
 class _Group(click.Group):
@@ -180,3 +181,6 @@ def export(target: Path, lang: str) -> None:
 
     for path in export_templates(target, _split(lang, LANGUAGES, "--lang")):
         click.echo(str(path))
+
+
+main.add_command(glossary)

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportgen.charts import ChartCollector
 from reportgen.errors import OptionError, OutputError
 from reportgen.facts.model import DistrictFacts
 from reportgen.render.environment import make_environment, render_template
 from reportgen.render.view import make_view
 from reportgen.writers.atomic import write_bytes_atomic
-from reportgen.writers.markdown import write_assets
+from reportgen.writers.markdown import assets_dir_name, write_assets
 
 LANGUAGES = ("en", "zh")
 FORMATS = ("md", "docx")
@@ -114,12 +115,15 @@ def build(
         lang, None if templates is None else Path(templates), formatter.filters(), TESTS
     )
     context |= {"sections_enabled": chosen, "charts_enabled": charts}
-    env.globals.update(_helpers(context))  # globals reach imported macros too
+    stem = f"{facts.district.id}.{lang}"
+    collector = ChartCollector(lang, formatter, assets_dir_name(stem), enabled=charts)
+    env.globals.update(_helpers(context), chart=collector)  # globals reach imported macros
     markdown = render_template(env, context)
+    assets = collector.render_assets()
     title, subject = _title(markdown), _subject(context)
     date = context["data_date"]
     created = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
-    return Report(facts.district.id, lang, markdown, title, subject, created)
+    return Report(facts.district.id, lang, markdown, title, subject, created, assets)
 
 
 def _formatter(lang: str, facts: DistrictFacts) -> Any:

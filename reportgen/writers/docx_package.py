@@ -16,7 +16,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
-from xml.sax.saxutils import quoteattr
 
 import docx
 from docx.document import Document
@@ -29,6 +28,7 @@ from lxml import etree
 
 from reportgen.errors import OptionError
 from reportgen.writers.docx_reference import REFERENCE_DOCX
+from reportgen.writers.docx_xml import quoteattr
 from reportgen.writers.docx_zip import zip_members
 
 _A4_WIDTH, _A4_HEIGHT, _MARGIN = 7560310, 10692130, 1143000  # EMU: 210 x 297 mm, 1800 twips

@@ -29,6 +29,13 @@ NS = {
 _NSMAP = {"w": NS["w"], "r": NS["r"]}
 
 
+_T, _TAB, _SPACE = (
+    "{%s}t" % NS["w"],  # noqa: UP031
+    "{%s}tab" % NS["w"],  # noqa: UP031
+    "{%s}space" % NS["xml"],  # noqa: UP031
+)
+
+
 def _names(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
@@ -84,6 +91,24 @@ SETTINGS_ORDER = _names(
     " w:readModeInkLockDown w:smartTagType sl:schemaLibrary w:shapeDefaults"
     " w:doNotEmbedSmartTags w:decimalSymbol w:listSeparator"
 )
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data (``xml.sax.saxutils`` costs ~18 ms to import).
+
+    >>> escape('a < b & "c" > d')
+    'a &lt; b &amp; "c" &gt; d'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(value: str) -> str:
+    """``value`` as a double-quoted XML attribute value.
+
+    >>> quoteattr('say "hi" & go')
+    '"say &quot;hi&quot; &amp; go"'
+    """
+    return '"' + escape(value).replace('"', "&quot;") + '"'
 
 
 def q(tag: str) -> str:
@@ -157,11 +182,14 @@ def text_run(parent: etree._Element, text: str) -> etree._Element:
 
 def add_text(run: etree._Element, text: str) -> None:
     """Append ``text`` to ``run`` as ``w:t`` elements, with tabs as ``w:tab``."""
-    for index, piece in enumerate(text.split("\t")):
-        if index:
-            sub(run, "w:tab")
-        if piece:
-            t = etree.SubElement(run, q("w:t"))
-            t.text = piece
-            if piece[0] in " \u3000" or piece[-1] in " \u3000":
-                t.set(q("xml:space"), "preserve")
+    if "\t" in text:
+        for index, piece in enumerate(text.split("\t")):
+            if index:
+                etree.SubElement(run, _TAB)
+            if piece:
+                add_text(run, piece)
+        return
+    t = etree.SubElement(run, _T)
+    t.text = text
+    if text[0] in " \u3000" or text[-1] in " \u3000":
+        t.set(_SPACE, "preserve")

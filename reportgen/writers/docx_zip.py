@@ -16,15 +16,20 @@ import zipfile
 from collections.abc import Iterable
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+_PACKED = (".png", ".jpeg", ".jpg", ".gif")  # already compressed: stored as they are
 
 
 def zip_members(members: Iterable[tuple[str, bytes]]) -> bytes:
-    """A deflated ZIP archive of ``(name, data)`` members, byte-for-byte reproducible."""
+    """A ZIP archive of ``(name, data)`` members, byte-for-byte reproducible.
+
+    XML is deflated; pictures that are compressed already are stored.
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in members:
             info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            packed = name.lower().endswith(_PACKED)
+            info.compress_type = zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
             archive.writestr(info, data)

@@ -1,7 +1,4 @@
-"""The pipeline: facts → view(lang) → rendered Markdown → written files.
-
->>> from reportgen import build, load_facts  # doctest: +SKIP
-"""
+"""The pipeline: facts → view(lang) → rendered Markdown → written files."""
 
 from __future__ import annotations
 

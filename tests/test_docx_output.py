@@ -118,3 +118,22 @@ def test_toc_without_headings_shows_a_placeholder() -> None:
     rendered = render("<!-- toc -->\n\nJust text.\n", "zh")
     entries = [p.text for p in rendered.document.paragraphs if p.style.name.startswith("toc")]
     assert entries == ["（打开文档时更新目录）"]
+
+
+def test_links_to_nowhere_and_to_anchors() -> None:
+    rendered = render(
+        "[plain]() and [inside](#overview) and [out](https://example.org/a?b=1&c=2)\n"
+    )
+    links = rendered.xpath("word/document.xml", "//w:hyperlink")
+    assert [attr(link, "anchor") for link in links] == ["overview", None]
+    assert rendered.document.paragraphs[0].text == "plain and inside and out"
+    targets = [rel.target_ref for rel in rendered.document.part.rels.values() if rel.is_external]
+    assert targets == ["https://example.org/a?b=1&c=2"]
+
+
+def test_special_characters_survive() -> None:
+    text = 'Tom & Jerry <tags> "quotes" 5 > 3'
+    source = text.replace("<", "\\<")  # a backslash: a literal "<", not raw HTML
+    rendered = render(f"{source}\n\n| a |\n| - |\n| {source} |\n")
+    assert rendered.document.paragraphs[0].text == text
+    assert rendered.document.tables[0].rows[1].cells[0].text == text

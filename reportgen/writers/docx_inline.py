@@ -121,6 +121,9 @@ class InlineWriter:
     def _link(self, node: SyntaxTreeNode, fmt: _Format) -> None:
         self._flush()
         href = clean_text(str(node.attrs.get("href", "")), self._where)
+        if not href:  # [text]() links nowhere: plain text
+            self._walk(node.children, fmt)
+            return
         if href.startswith("#"):
             link = sub(fmt.target, "w:hyperlink", {"w:anchor": href[1:]})
         else:

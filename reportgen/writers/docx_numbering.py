@@ -90,7 +90,12 @@ class Numbering:
     def _new_num(self, abstract_id: int) -> tuple[int, etree._Element]:
         root = self._part_root()
         num_id = _max_id(root, "w:num", "w:numId") + 1
-        num = sub(root, "w:num", {"w:numId": str(num_id)})
+        num = etree.Element(q("w:num"), {q("w:numId"): str(num_id)})
+        cleanup = root.find(q("w:numIdMacAtCleanup"))  # the one element after the lists
+        if cleanup is None:
+            root.append(num)
+        else:
+            cleanup.addprevious(num)
         val(num, "w:abstractNumId", str(abstract_id))
         return num_id, num
 

@@ -60,7 +60,7 @@ for _n in (1, 2, 3):
     _PARAGRAPH_STYLES.append(
         (f"TOC{_n}", f"toc {_n}",
          f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH_TWIPS}"/></w:tabs>'
-         + _SP.format(0, 60) + f'<w:ind w:left="{420 * (_n - 1)}"/>', "")
+         + _SP.format(0, 0) + f'<w:ind w:left="{420 * (_n - 1)}"/>', "")
     )  # fmt: skip
 
 _OTHER_STYLES = (

@@ -4,13 +4,15 @@ The table is built row by row as XML (never ``table.cell(r, c)``, which rescans 
 table on each call): cost grows linearly with the number of cells. The header row
 repeats on every page (``w:tblHeader``); each column keeps the Markdown alignment
 (``---:`` right-aligns numbers) on its cell paragraphs, which are in the Compact style.
-Column widths come from the text in the first rows: narrow columns (numbers) get
-all they need, the wide ones share the rest; Word may refit them (``w:tblW`` is 100 %
-of the text width, layout autofit), LibreOffice keeps them.
+Column widths come from the text of the first 100 rows: each column gets at least its
+longest word, then short columns (numbers, dates) get a whole line, and the rest goes
+to the long ones; headers may wrap. Word may refit them (``w:tblW`` is 100 % of the
+text width, layout autofit); LibreOffice keeps them.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from docx.oxml.parser import parse_xml
@@ -25,7 +27,10 @@ from reportgen.writers.docx_xml import NS, el, escape, quoteattr, sub, val
 _ALIGN = {"text-align:right": "right", "text-align:center": "center"}
 _SAMPLE_ROWS = 100
 _MAX_TWIPS = 6000  # a longer cell wraps anyway
-_CELL_PADDING = 2 * 108 + 60
+_WIDE = re.compile("[\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_SWITCH = re.compile(_WIDE.pattern + "(?=[0-9A-Za-z])|[0-9A-Za-z%](?=" + _WIDE.pattern + ")")
+_UNITS = re.compile("[^\\s\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+_CELL_PADDING = 2 * 108 + 30  # the cell margins of the Table style, and a little
 _EMU_PER_TWIP = 635
 
 
@@ -39,56 +44,87 @@ def _rows(table: SyntaxTreeNode) -> list[tuple[SyntaxTreeNode, bool]]:
 
 
 def _cell_text(cell: SyntaxTreeNode) -> str:
-    return cell.children[0].content if cell.children else ""
+    """The visible text of a cell; a footnote mark counts as one digit."""
+    if not cell.children:
+        return ""
+    inline = cell.children[0]
+    if len(inline.children) == 1:
+        return inline.children[0].content
+    marks = {"footnote_ref": "0", "softbreak": " ", "hardbreak": " "}
+    return "".join(
+        n.content if n.type in ("text", "text_special") else marks.get(n.type, "")
+        for n in inline.walk(include_self=False)
+    )
 
 
 def _grid(rows: list[tuple[SyntaxTreeNode, bool]], columns: int, width: int) -> list[int]:
-    """Column widths (twips): what the longest text in the first rows needs, fitted to width."""
-    need = [0] * columns
-    for row, _ in islice(rows, _SAMPLE_ROWS):
+    """Column widths (twips) from the text of the first rows, fitted to ``width``."""
+    need, least = [0] * columns, [0] * columns
+    for row, is_header in islice(rows, _SAMPLE_ROWS):
         for index, cell in enumerate(row.children[:columns]):
-            need[index] = max(need[index], text_twips(_cell_text(cell)))
-    return fit_widths([n + _CELL_PADDING for n in need], width)
+            text = _cell_text(cell)
+            narrowest = min(text_twips(text), min_twips(text))
+            if is_header:  # headers wrap freely; bold is ~10 % wider
+                narrowest = narrowest * 11 // 10
+            need[index] = max(need[index], narrowest if is_header else text_twips(text))
+            least[index] = max(least[index], narrowest)
+    pad = _CELL_PADDING
+    return fit_widths([n + pad for n in need], [n + pad for n in least], width)
 
 
 def text_twips(text: str) -> int:
-    """About how wide ``text`` is at 10 pt: 6 pt a Latin character or digit, 10 pt a CJK one.
+    """About how wide ``text`` is on one line at 10 pt: 5.5 pt a Latin character, 10 pt a CJK
+    one, 2.5 pt where CJK text meets Latin letters or digits.
 
-    Generous for Calibri and Times, right for wide fallbacks such as DejaVu Sans.
+    A little generous for Calibri and Times (digits 5 pt), short for wide fallbacks such
+    as DejaVu Sans (6.4 pt), which only matter where Calibri and its clones are missing.
 
-    >>> text_twips("166.72"), text_twips("2023年上半年")
-    (720, 1280)
+    >>> text_twips("166.72"), text_twips("2023年上半年"), text_twips("Jan–May 2023")
+    (660, 1290, 1320)
     """
-    wide = (len(text.encode()) - len(text)) // 2  # 3-byte UTF-8: CJK and full-width forms
-    return min(_MAX_TWIPS, (len(text) - wide) * 120 + wide * 200)
+    wide = len(_WIDE.findall(text))
+    gaps = len(_SWITCH.findall(text)) * 50  # Word and LibreOffice space CJK from Latin/digits
+    return min(_MAX_TWIPS, (len(text) - wide) * 110 + wide * 200 + gaps)
 
 
-def fit_widths(need: list[int], width: int) -> list[int]:
-    """Share ``width`` among columns: narrow ones get what they need, wide ones the rest.
+def min_twips(text: str) -> int:
+    """The narrowest ``text`` wraps to: its longest word or number, or two CJK characters.
 
-    Numbers stay on one line; only the columns too wide to fit wrap.
-
-    >>> fit_widths([100, 100], 400)
-    [200, 200]
-    >>> fit_widths([100, 500, 1000], 1000)
-    [100, 300, 600]
+    >>> min_twips("at least +10.5%"), min_twips("固定资产投资"), min_twips("+13.9个百分点")
+    (660, 400, 550)
     """
-    total = sum(need) or 1
-    if total <= width:
+    longest = max((len(unit) for unit in _UNITS.findall(text)), default=0) * 110
+    return max(longest, 400 if _WIDE.search(text) else 0)
+
+
+def fit_widths(need: list[int], least: list[int], width: int) -> list[int]:
+    """Share ``width`` among columns needing ``need`` on one line and ``least`` at the narrowest.
+
+    Every column gets its least; then, shortest first, columns get their whole need while
+    that fits (numbers and dates stay on one line); what is left goes to the others in
+    proportion to what they still lack. A table too wide even at its least is scaled down.
+
+    >>> fit_widths([1000, 2000], [500, 500], 6000)
+    [2000, 4000]
+    >>> fit_widths([730, 1126, 1566, 1676, 1896, 6000], [730, 796, 1016, 1016, 906, 1346], 8306)
+    [730, 1126, 1566, 1676, 1073, 2134]
+    """
+    if sum(need) <= width:
+        total = sum(need) or 1
         return [n * width // total for n in need]
-    free = set(range(len(need)))
-    widths = list(need)
-    remaining = width
-    while free:
-        share = remaining / len(free)
-        narrow = {i for i in free if need[i] <= share}
-        if not narrow:
+    if sum(least) >= width:
+        total = sum(least) or 1
+        return [n * width // total for n in least]
+    widths, budget = list(least), width - sum(least)
+    for index in sorted(range(len(need)), key=need.__getitem__):
+        gap = need[index] - widths[index]
+        if gap > budget:
             break
-        remaining -= sum(need[i] for i in narrow)
-        free -= narrow
-    wide_total = sum(need[i] for i in free) or 1
-    for i in free:
-        widths[i] = remaining * need[i] // wide_total
+        widths[index], budget = need[index], budget - gap
+    gaps = {i: need[i] - widths[i] for i in range(len(need)) if widths[i] < need[i]}
+    lacking = sum(gaps.values()) or 1
+    for index, gap in gaps.items():
+        widths[index] += budget * gap // lacking
     return widths
 
 

@@ -137,3 +137,15 @@ def test_special_characters_survive() -> None:
     rendered = render(f"{source}\n\n| a |\n| - |\n| {source} |\n")
     assert rendered.document.paragraphs[0].text == text
     assert rendered.document.tables[0].rows[1].cells[0].text == text
+
+
+def test_adjacent_footnote_marks_are_separated() -> None:
+    rendered = render("Total 216.[^a][^b]\n\n[^a]: Source A.\n[^b]: Source B.\n")
+    runs = rendered.xpath("word/document.xml", "//w:p/w:r[w:rPr/w:rStyle]")
+    kinds = [
+        "ref"
+        if run.xpath("w:footnoteReference", namespaces=run.nsmap)
+        else run.xpath("string(w:t)", namespaces=run.nsmap)
+        for run in runs
+    ]
+    assert kinds == ["ref", ",", "ref"]

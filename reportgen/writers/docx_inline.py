@@ -4,6 +4,7 @@ Adjacent text with the same formatting becomes one run. ``strong`` and ``em`` se
 ``w:b`` / ``w:i`` on the run (as pandoc does; a style cannot express "this word is
 bold"); links become ``w:hyperlink`` with the Hyperlink character style; a soft line
 break is a space, or nothing between two CJK characters; a hard break is ``w:br``.
+Adjacent footnote references are separated by a superscript comma (5,6 rather than 56).
 A footnote reference becomes a real Word footnote: its definition's paragraphs are
 written into the footnotes part in the Footnote Text style, and the reference is a
 ``w:footnoteReference`` run in the Footnote Reference character style.
@@ -87,6 +88,11 @@ class InlineWriter:
                 self._link(node, fmt)
             elif kind == "footnote_ref" and not self._in_note:
                 self._flush()
+                if index and nodes[index - 1].type == "footnote_ref":  # 5,6 — not 56
+                    mark = fmt._replace(
+                        style=self._ctx.styles.id("Footnote Reference", "character")
+                    )
+                    add_text(self._run(mark), ",")
                 self._footnote(node, fmt)
             elif kind != "footnote_anchor":
                 raise unsupported(node, _hint(kind))

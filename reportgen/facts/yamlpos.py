@@ -3,26 +3,40 @@
 The document is composed into nodes (nothing is constructed, so no tag can run
 code) and converted to plain Python by hand: mappings, lists, strings, ints,
 ``Decimal`` for decimal numbers (never float), booleans and null. Anchors and
-aliases, explicit tags, duplicate keys and runaway nesting are refused.
+aliases, explicit tags, duplicate keys, runaway nesting and texts longer than any
+fact file needs are refused. Control characters that YAML cannot read or XML
+forbids are removed, and the values they stood in are reported as cleaned.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
 MAX_DEPTH = 40
+#: The longest text (scalar) read, in characters: far beyond any real name, note or quote,
+#: small enough that a runaway value is refused before it reaches a message or a document.
+MAX_TEXT = 100_000
+#: The longest key: keys are field names.
+MAX_KEY = 100
 # Characters XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE/F).
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Written raw, these and the other controls YAML cannot read (DEL, C1 but NEL) are removed.
+_RAW_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
 _YAML_TAG = "tag:yaml.org,2002:"
 _TAGS_ALLOWED = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq"}
 
@@ -59,9 +73,25 @@ def read_yaml(text: str) -> Located:
     >>> doc = read_yaml("a:\\n  b: 1.50\\n")
     >>> doc.data, doc.positions[("a", "b")]
     ({'a': {'b': Decimal('1.50')}}, (2, 6))
+
+    Control characters written raw are removed too, and their values reported:
+
+    >>> doc = read_yaml("a: x\\x07y\\nb: z\\n")
+    >>> doc.data, doc.cleaned
+    ({'a': 'xy', 'b': 'z'}, [('a',)])
     """
+    text, removed = _remove_raw_controls(text)
+    yaml = YAML(typ="rt")
+    yaml.max_depth = MAX_DEPTH + 1  # the composer counts the root as 1
     try:
-        node = YAML(typ="rt").compose(text)
+        node = yaml.compose(text)
+    except MaxDepthExceededError as error:
+        mark = error.problem_mark
+        where = (mark.line + 1, mark.column + 1) if mark is not None else None
+        raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", where) from None
+    except ReaderError as error:  # pragma: no cover - every character it refuses is removed
+        where = _line_column(text, error.position)
+        raise YamlProblem(f"character U+{error.character:04X} cannot be read", where) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = (mark.line + 1, mark.column + 1) if mark is not None else None
@@ -74,8 +104,30 @@ def read_yaml(text: str) -> Located:
     if node is None:
         raise YamlProblem("the file is empty: expected a mapping with district, sources, …", None)
     located = Located(None)
-    located.data = _Converter(located).convert(node, (), 0)
+    located.data = _Converter(located, removed).convert(node, (), 0)
     return located
+
+
+def _remove_raw_controls(text: str) -> tuple[str, list[int]]:
+    """``text`` without the control characters YAML cannot read or XML forbids, and the
+    offsets (in the returned text) where characters were removed."""
+    if not _RAW_FORBIDDEN.search(text):
+        return text, []
+    removed: list[int] = []
+    parts: list[str] = []
+    kept = start = 0
+    for match in _RAW_FORBIDDEN.finditer(text):
+        parts.append(text[start : match.start()])
+        kept += match.start() - start
+        removed.append(kept)
+        start = match.end()
+    parts.append(text[start:])
+    return "".join(parts), removed
+
+
+def _line_column(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _position(node: Node) -> Position:
@@ -85,9 +137,10 @@ def _position(node: Node) -> Position:
 class _Converter:
     """Node tree → plain Python, recording positions and refusing unsafe constructs."""
 
-    def __init__(self, located: Located) -> None:
+    def __init__(self, located: Located, removed: list[int]) -> None:
         self.positions = located.positions
         self.cleaned = located.cleaned
+        self.removed = removed
         self.seen: set[int] = set()
 
     def convert(self, node: Node, path: Path, depth: int) -> Any:
@@ -106,11 +159,22 @@ class _Converter:
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if len(node.value) > MAX_TEXT:
+            message = f"a text of {len(node.value):,} characters; at most {MAX_TEXT:,} are allowed"
+            raise YamlProblem(message, _position(node))
         value = _scalar(node, tag[len(_YAML_TAG) :])
         if isinstance(value, str) and _XML_FORBIDDEN.search(value):
             self.cleaned.append(path)
             value = _XML_FORBIDDEN.sub("", value)
+        elif self._removed_within(node):
+            self.cleaned.append(path)
         return value
+
+    def _removed_within(self, node: Node) -> bool:
+        """Whether a raw control character was removed from the text of ``node``."""
+        start, end = node.start_mark.index, node.end_mark.index
+        i = bisect.bisect_left(self.removed, start)
+        return i < len(self.removed) and self.removed[i] <= end
 
     def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -120,6 +184,9 @@ class _Converter:
             if key_node.anchor is not None:
                 raise YamlProblem("anchors and aliases (&, *) are not allowed", _position(key_node))
             key = str(key_node.value)
+            if len(key) > MAX_KEY:
+                raise YamlProblem(f"a key of {len(key):,} characters; keys are field names",
+                                  _position(key_node))  # fmt: skip
             if key in result:
                 raise YamlProblem(f"duplicate key '{key}'", _position(key_node))
             result[key] = self.convert(value_node, (*path, key), depth + 1)

@@ -68,6 +68,12 @@ SUFFIX_MARKERS: dict[str, Qualifier] = {
 }  # fmt: skip
 
 _NUMBER = rf"[0-9]+(?:\.[0-9]+)?|[{CHINESE_NUMERAL_CHARS}]+?"
+_SIGNS = ("+", "-", "\u2212")
+_MAX_EXPONENT = 16
+#: The largest value in a unit's base (元, 平方米, 人 …): 10^16, about 80 times China's GDP.
+MAX_BASE_VALUE = Decimal(10) ** _MAX_EXPONENT
+#: The most decimal places a written number may have.
+MAX_DECIMAL_PLACES = 6
 
 
 def _amount_pattern(base: str) -> re.Pattern[str]:
@@ -118,8 +124,20 @@ def parse_amount(text: str) -> Amount:
     Traceback (most recent call last):
     ...
     ValueError: cannot read '12亿美元' as an amount: ...
+
+    An amount has no sign (a decrease is a signed change):
+
+    >>> parse_amount("-5个")
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot read '-5个' as an amount: expected a number without a sign; ...
     """
     text = text.strip()
+    if text[:1] in _SIGNS:
+        raise ValueError(
+            f"cannot read '{text}' as an amount: expected a number without a sign; "
+            "a decrease is written as a signed change, e.g. yoy: -3.2%"
+        )
     match = _PATTERN.fullmatch(text)
     if match is None:
         if loose := _ANY_UNIT.fullmatch(text):
@@ -156,6 +174,30 @@ def parse_amount(text: str) -> Amount:
         marker, position, qualifier = found[0]
         return Amount(value, unit, qualifier, marker, position, numeral)
     return Amount(value, unit, numeral=numeral)
+
+
+def implausible(amount: Amount) -> str | None:
+    """Why no source would state ``amount`` (a typo or a unit slip), or None.
+
+    No real figure exceeds 10^16 in its base unit (China's GDP is about 10^14 元)
+    or needs more than six decimal places. Parsing stays exact at any size; this
+    is the fact file's check.
+
+    >>> implausible(parse_amount("99999999999亿元"))
+    '99999999999亿元 is larger than any real figure: at most 10^16 元'
+    >>> implausible(parse_amount("0.1234567%"))
+    '0.1234567% has 7 decimal places; at most 6'
+    >>> implausible(parse_amount("126万亿元")) is None
+    True
+    """
+    if amount.base_value > MAX_BASE_VALUE:
+        limit = f"10^{_MAX_EXPONENT} {amount.unit.base}"
+        return f"{amount} is larger than any real figure: at most {limit}"
+    exponent = amount.value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) else 0
+    if places > MAX_DECIMAL_PLACES:
+        return f"{amount} has {places} decimal places; at most {MAX_DECIMAL_PLACES}"
+    return None
 
 
 def format_amount_as_written(amount: Amount) -> str:
@@ -214,4 +256,6 @@ def parse_change(text: str) -> Change:
     if not text or text[0] not in "+-":
         raise ValueError(f"a change needs a sign: '+{text}' for growth, '-{text}' for a decline")
     direction = Direction.UP if text[0] == "+" else Direction.DOWN
+    if text[1:2] in _SIGNS:
+        raise ValueError(f"'{text}': a change has one sign")
     return Change(direction, parse_amount(text[1:]))

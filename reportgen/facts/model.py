@@ -22,10 +22,15 @@ from pydantic import (
     StrictInt,
 )
 
-from reportgen.facts.amounts import Amount, Change, parse_amount, parse_change
+from reportgen.facts.amounts import Amount, Change, implausible, parse_amount, parse_change
 from reportgen.facts.periods import PartialDate, Period, parse_partial_date, parse_period
 from reportgen.facts.units import Dimension
 from reportgen.facts.yamlpos import Located
+
+#: The longest prose text (a name, a title, a note), in characters.
+MAX_TEXT = 2000
+#: The longest amount, change, period or date as written.
+MAX_SHORT_TEXT = 100
 
 
 def _from_text(parse: Any, what: str) -> Any:
@@ -36,6 +41,8 @@ def _from_text(parse: Any, what: str) -> Any:
             return value
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise ValueError(f"expected {what} written as text, got {_describe(value)}")
+        if isinstance(value, str) and len(value) > MAX_SHORT_TEXT:
+            raise ValueError(f"expected {what}, got a text of {len(value):,} characters")
         return parse(str(value))
 
     return PlainValidator(validate)
@@ -67,8 +74,8 @@ class Frozen(BaseModel):
 class Text(Frozen):
     """A prose field in Chinese and English; a language may be missing until it is built."""
 
-    zh: str | None = Field(default=None, min_length=1)
-    en: str | None = Field(default=None, min_length=1)
+    zh: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    en: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
 
     def get(self, lang: str) -> str | None:
         """The text in ``lang`` ('zh' or 'en'), or None when it is missing."""
@@ -79,7 +86,7 @@ class Text(Frozen):
 class Noun(Text):
     """What a count counts (``体育公园`` / ``sports park``), with an English plural."""
 
-    en_plural: str | None = Field(default=None, min_length=1)
+    en_plural: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
 
 
 class Section(StrEnum):
@@ -140,7 +147,9 @@ class Source(Frozen):
     reporter: Text | None = None
     occasion: Text | None = None
     publisher: Text | None = None
-    file: str | None = Field(default=None, description="the article's text file, for quote checks")
+    file: str | None = Field(
+        default=None, max_length=1000, description="the article's text file, for quote checks"
+    )
     note: Text | None = None
 
 
@@ -157,7 +166,7 @@ class Citation(Frozen):
     """Where a figure is stated: a source id and the verbatim quote."""
 
     source: Slug
-    quote: str = Field(min_length=2, max_length=2000)
+    quote: str = Field(min_length=2, max_length=MAX_TEXT)
 
 
 class Figure(Frozen):
@@ -191,6 +200,11 @@ class Figure(Frozen):
             found.append(("vs_city", "the gap to the city is in 个百分点: '+13.9个百分点'"))
         if self.item is not None and (self.amount is None or not self.amount.unit.is_count):
             found.append(("item", "'item' names what a count counts; this amount is not a count"))
+        stated = [("amount", self.amount), ("yoy", self.yoy), ("vs_city", self.vs_city)]
+        for field, value in stated:
+            amount = value.amount if isinstance(value, Change) else value
+            if amount is not None and (problem := implausible(amount)) is not None:
+                found.append((field, problem))
         return found
 
 

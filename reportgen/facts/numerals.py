@@ -44,6 +44,10 @@ def parse_number(text: str) -> Decimal:
     Traceback (most recent call last):
     ...
     ValueError: expected a decimal number, got '亿'
+    >>> parse_number("一万万")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected a decimal number, got '一万万'
     """
     if ARABIC_NUMBER.fullmatch(text):
         try:
@@ -69,6 +73,8 @@ def _parse_chinese(text: str) -> int:
     for big, factor in (("亿", _BIG_UNITS["亿"]), ("万", _BIG_UNITS["万"])):
         if big in rest:
             head, rest = rest.split(big, 1)
+            if big in rest:  # 一万万, 一亿亿: archaic or a slip, never read as 2万 or 2亿
+                raise ValueError(f"expected a decimal number, got '{text}'")
             section = _parse_section(head) if head else 1
             total += section * factor
     if rest:

@@ -64,7 +64,9 @@ def _grid(rows: list[tuple[SyntaxTreeNode, bool]], columns: int, width: int) -> 
         for index, cell in enumerate(row.children[:columns]):
             text = _cell_text(cell)
             narrowest = min(text_twips(text), min_twips(text))
-            if is_header:  # headers wrap freely; bold is ~10 % wider
+            if is_header:  # headers may wrap (CJK ones onto two lines); bold is ~10 % wider
+                if _WIDE.search(text):
+                    narrowest = max(narrowest, text_twips(text) // 2)
                 narrowest = narrowest * 11 // 10
             need[index] = max(need[index], narrowest if is_header else text_twips(text))
             least[index] = max(least[index], narrowest)

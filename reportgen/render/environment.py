@@ -1,7 +1,9 @@
 """The Jinja2 environment: sandboxed, strict, user templates first.
 
 - ``ImmutableSandboxedEnvironment``: templates cannot reach Python internals
-  (``__class__``, ``__globals__`` …) or mutate the data.
+  (``__class__``, ``__globals__`` …, also through ``|attr``) or mutate the data;
+  ``range`` yields at most 100,000 numbers in one briefing and ``*``/``**`` cannot
+  build a runaway string or number, so a template cannot loop or grow without end.
 - ``StrictUndefined``: a typo is an error with template name and line.
 - Autoescape with a Markdown ``finalize``: every string a template outputs is
   escaped for Markdown unless it is ``Markup`` (macro output, template text), so
@@ -15,11 +17,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from reportgen.errors import OptionError, Problem, TemplateError
@@ -27,6 +29,73 @@ from reportgen.render.escape import escape_markdown
 from reportgen.resources import templates_dir
 
 ROOT_TEMPLATE = "report.md.j2"
+#: The most numbers ``range`` yields in one briefing, all calls together (Jinja's own
+#: sandbox caps one call at the same number, not a loop of calls).
+RANGE_BUDGET = MAX_RANGE
+#: The longest string or list ``*`` may build, and the most bits ``**`` may produce.
+MAX_PRODUCT = 100_000
+
+
+class _RangeBudget:
+    """``range`` for templates: every call draws on one budget per briefing."""
+
+    def __init__(self) -> None:
+        self.left = RANGE_BUDGET
+
+    def __call__(self, *args: int) -> range:
+        numbers = range(*args)
+        try:
+            count = len(numbers)
+        except OverflowError:
+            count = RANGE_BUDGET + 1
+        if count > self.left:
+            raise SecurityError(
+                f"range() may yield at most {RANGE_BUDGET:,} numbers in one briefing"
+            )
+        self.left -= count
+        return numbers
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with bounded ``range``, ``*`` and ``**``, and unsafe
+    attributes refused at once (``|attr('__class__')`` too), not turned into undefined."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.reset_budget()
+
+    def reset_budget(self) -> None:
+        """Give ``range`` its full budget again (once per render)."""
+        self.globals["range"] = _RangeBudget()
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> NoReturn:
+        name = type(obj).__name__
+        raise SecurityError(f"access to attribute {attribute!r} of {name!r} object is unsafe.")
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "*":
+            for items, times in ((left, right), (right, left)):
+                if (
+                    isinstance(items, (str, list, tuple))
+                    and isinstance(times, int)
+                    and len(items) * times > MAX_PRODUCT
+                ):
+                    size = len(items) * times
+                    raise SecurityError(f"'*' would build {size:,} items; at most {MAX_PRODUCT:,}")
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and abs(left) > 1
+            and right > 0
+            and abs(left).bit_length() * right > MAX_PRODUCT
+        ):
+            raise SecurityError(f"'{left} ** {right}' is too large a number for a template")
+        return super().call_binop(context, operator, left, right)
 
 
 def _finalize(value: object) -> object:
@@ -63,9 +132,9 @@ def make_environment(
     user_dir: Path | None,
     filters: Mapping[str, Callable[..., Any]],
     tests: Mapping[str, Callable[..., bool]] | None = None,
-) -> ImmutableSandboxedEnvironment:
+) -> Sandbox:
     """The sandboxed environment for ``lang`` with the formatting filters installed."""
-    env = ImmutableSandboxedEnvironment(
+    env = Sandbox(
         loader=jinja2.FileSystemLoader([str(p) for p in search_path(lang, user_dir)]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -85,6 +154,8 @@ def render_template(
     env: jinja2.Environment, context: Mapping[str, Any], name: str = ROOT_TEMPLATE
 ) -> str:
     """Render ``name``; any template problem becomes a located :class:`TemplateError`."""
+    if isinstance(env, Sandbox):
+        env.reset_budget()
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
@@ -92,11 +163,15 @@ def render_template(
         raise _error(source, error.lineno, error.message or "syntax error") from None
     except jinja2.TemplateNotFound as error:
         folders = ", ".join(str(p) for p in getattr(env.loader, "searchpath", []))
-        raise _error(name, None, f"template '{error.name}' not found in {folders}") from None
+        message = f"template '{error.name}' not found in {folders}"
+        raise _error(*_template_frame(error, name), message) from None
     except TemplateError as error:
         raise _error(*_template_frame(error, name), str(error)) from None
     except (jinja2.UndefinedError, SecurityError, TypeError, ValueError) as error:
         raise _error(*_template_frame(error, name), _describe(error)) from None
+    except (ArithmeticError, LookupError) as error:  # 1/0, range(10**100), '%(x)s'|format
+        message = f"{type(error).__name__}: {error}"
+        raise _error(*_template_frame(error, name), message) from None
     except RecursionError as error:
         raise _error(*_template_frame(error, name), "templates recurse too deeply") from None
 

@@ -7,28 +7,12 @@ The public API::
     report.markdown            # the rendered briefing
     report.write("out", ["md", "docx"])
 
-User errors are :class:`ReportgenError` subclasses. The pipeline is imported on
-first use (PEP 562), so importing one part of the package (a writer, the
-errors) does not pay for the rest.
+User errors are :class:`ReportgenError` subclasses.
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
+from reportgen.build import Report, build
 from reportgen.errors import DataError, OptionError, OutputError, ReportgenError, TemplateError
-
-if TYPE_CHECKING:
-    from reportgen.build import Report, build
-    from reportgen.facts import DistrictFacts, load_facts
-
-_LAZY = {
-    "Report": "reportgen.build",
-    "build": "reportgen.build",
-    "DistrictFacts": "reportgen.facts",
-    "load_facts": "reportgen.facts",
-}
+from reportgen.facts import DistrictFacts, load_facts
 
 __all__ = [
     "DataError",
@@ -41,10 +25,3 @@ __all__ = [
     "build",
     "load_facts",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    """Import the pipeline's public names on first use."""
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'reportgen' has no attribute {name!r}")

@@ -105,7 +105,7 @@ def build(
     """Render the briefing for ``facts`` in ``lang`` and return it (nothing is written)."""
     if lang not in LANGUAGES:
         raise OptionError(f"unknown language '{lang}'; choose from {', '.join(LANGUAGES)}")
-    chosen = _check_sections(sections)
+    chosen = check_sections(sections)
     context = make_view(facts, lang, fallback)
     formatter = _formatter(lang, facts)
     env = make_environment(
@@ -129,7 +129,8 @@ def _formatter(lang: str, facts: DistrictFacts) -> Any:
     return Formatter(lang, city=facts.district.city)
 
 
-def _check_sections(sections: Sequence[str] | None) -> list[str]:
+def check_sections(sections: Sequence[str] | None) -> list[str]:
+    """The chosen section templates in briefing order (all when None); unknown ones refused."""
     if sections is None:
         return list(SECTIONS)
     unknown = [s for s in sections if s not in SECTIONS]

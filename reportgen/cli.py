@@ -32,6 +32,9 @@ class _Group(click.Group):
             except ReportgenError as error:
                 _print_error(error)
                 ctx.exit(error.exit_code)
+            except click.UsageError as error:  # one line, naming the option, not click's usage
+                click.echo(f"Error: {error.format_message()}", err=True)
+                ctx.exit(error.exit_code)
 
 
 def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
@@ -119,8 +122,12 @@ def build(
 
     langs = _split(lang, LANGUAGES, "--lang")
     formats = _split(fmt, FORMATS, "--format")
+    chosen = _sections(sections)
     _check_build_options(out, templates, reference_doc, fallback)
-    chosen = tuple(s.strip() for s in sections.split(",") if s.strip()) if sections else None
+    if reference_doc is not None and "docx" in formats:
+        from reportgen.writers.docx_package import open_reference
+
+        open_reference(reference_doc)  # a text file or a zip that is not a .docx: say so now
     batch = [
         BuildJob(path, langs, formats, out, templates, chosen, fallback, not no_charts,
                  reference_doc)
@@ -148,18 +155,49 @@ def _run_with_progress(batch: list[BuildJob], jobs: int) -> list[JobResult]:
         return run_jobs(batch, jobs, lambda _: bar.update(1))
 
 
+def _sections(sections: str | None) -> tuple[str, ...] | None:
+    """The sections named by ``--sections`` (None: all), checked before anything is built."""
+    from reportgen.build import check_sections
+
+    if sections is None:
+        return None
+    chosen = tuple(s.strip() for s in sections.split(",") if s.strip())
+    if not chosen:
+        raise OptionError(f"--sections {sections!r}: name at least one section")
+    try:
+        check_sections(chosen)
+    except OptionError as error:
+        raise OptionError(f"--sections {sections}: {error}") from None
+    return chosen
+
+
+def _check_out(out: Path) -> None:
+    """``--out`` is a writable folder, or can be made in the nearest folder that exists."""
+    try:
+        existing = next(p for p in (out, *out.parents) if p.exists())
+    except OSError as error:  # e.g. a parent folder that cannot be searched
+        raise OptionError(f"--out {out}: {error.strerror}") from None
+    if existing == out:
+        if not out.is_dir():
+            raise OptionError(f"--out {out} is a file, not a folder")
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise OptionError(f"--out {out} is not writable")
+    elif not existing.is_dir():
+        raise OptionError(f"--out {out}: {existing} is a file, not a folder")
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        raise OptionError(f"--out {out} cannot be created: {existing} is not writable")
+
+
 def _check_build_options(
     out: Path, templates: Path | None, reference_doc: Path | None, fallback: str | None
 ) -> None:
     """Refuse bad options before anything is built or written."""
     from reportgen.build import LANGUAGES
 
-    if out.exists() and not out.is_dir():
-        raise OptionError(f"--out {out} is a file, not a folder")
-    if out.is_dir() and not os.access(out, os.W_OK):
-        raise OptionError(f"--out {out} is not writable")
+    _check_out(out)
     if templates is not None and not templates.is_dir():
-        raise OptionError(f"--templates {templates}: no such folder")
+        what = "is a file, not a folder" if templates.exists() else "no such folder"
+        raise OptionError(f"--templates {templates}: {what}")
     if reference_doc is not None and not reference_doc.is_file():
         raise OptionError(f"--reference-doc {reference_doc}: no such file")
     if fallback is not None and fallback not in LANGUAGES:

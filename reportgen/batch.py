@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.build import build
+from reportgen.build import build, write_reports
 from reportgen.errors import ReportgenError
 from reportgen.facts.loader import load_facts
 
@@ -37,7 +37,8 @@ class JobResult:
 
 
 def run_job(job: BuildJob) -> JobResult:
-    """Load, build every language and write every format; user errors are returned."""
+    """Load, build every language and write every format, all or nothing (a failure
+    writes no file); user errors are returned."""
     try:
         facts = load_facts(job.data)
         reports = [
@@ -51,9 +52,7 @@ def run_job(job: BuildJob) -> JobResult:
             )
             for lang in job.langs
         ]
-        written: list[Path] = []
-        for report in reports:
-            written += report.write(job.out, job.formats, reference_doc=job.reference_doc)
+        written = write_reports(reports, job.out, job.formats, reference_doc=job.reference_doc)
         return JobResult(job.data, tuple(written))
     except ReportgenError as error:
         return JobResult(job.data, error=error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,21 +56,10 @@ class Report:
         Every document is produced in memory first and each file is replaced
         atomically, so a failure leaves the earlier files as they were.
         """
-        for fmt in formats:
-            if fmt not in FORMATS:
-                raise OptionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
-        out = _prepare_out_dir(Path(out_dir))
-        written = write_assets(out, self.assets)  # the DOCX writer embeds them from disk
-        documents: list[tuple[Path, bytes]] = []
-        if "docx" in formats:
-            documents.append((out / f"{self.stem}.docx", self._docx_bytes(out, reference_doc)))
-        if "md" in formats:
-            documents.append((out / f"{self.stem}.md", self.markdown.encode("utf-8")))
-        for path, data in documents:
-            write_bytes_atomic(path, data)
-        return written + [path for path, _ in documents]
+        return write_reports([self], out_dir, formats, reference_doc=reference_doc)
 
-    def _docx_bytes(self, out: Path, reference_doc: Path | None) -> bytes:
+    def docx_bytes(self, base_dir: Path, reference_doc: Path | None = None) -> bytes:
+        """The DOCX document; its pictures are read from ``base_dir``."""
         from reportgen.writers.docx import DocxMeta, render_docx
 
         meta = DocxMeta(
@@ -80,7 +70,61 @@ class Report:
             created=self.created,
             toc_title="目录" if self.lang.startswith("zh") else "Contents",
         )
-        return render_docx(self.markdown, meta, base_dir=out, reference_doc=reference_doc)
+        return render_docx(self.markdown, meta, base_dir=base_dir, reference_doc=reference_doc)
+
+
+def write_reports(
+    reports: Sequence[Report],
+    out_dir: str | Path,
+    formats: Sequence[str] = ("md",),
+    *,
+    reference_doc: Path | None = None,
+) -> list[Path]:
+    """Write every report in every format into ``out_dir``, all or nothing.
+
+    Every file is produced in memory first (a DOCX from a staging folder that holds
+    its assets) and nothing is written until all are ready and none is blocked, so a
+    failure in one language or format leaves ``out_dir`` as it was. Each file is
+    then replaced atomically. Returns the paths written.
+    """
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise OptionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    files: list[tuple[str, bytes]] = []
+    with tempfile.TemporaryDirectory(prefix="reportgen-") as staging:
+        for report in reports:
+            assets = sorted(report.assets.items())
+            files += assets
+            if "docx" in formats:
+                write_assets(Path(staging), dict(assets))  # the DOCX writer embeds them from disk
+                docx = report.docx_bytes(Path(staging), reference_doc)
+                files.append((f"{report.stem}.docx", docx))
+            if "md" in formats:
+                files.append((f"{report.stem}.md", report.markdown.encode("utf-8")))
+    out = Path(out_dir)
+    for relative, _ in files:
+        _check_target(out, relative)
+    out = _prepare_out_dir(out)
+    written: list[Path] = []
+    for relative, data in files:
+        path = out / relative
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"cannot create {path.parent}: {error.strerror}") from None
+        write_bytes_atomic(path, data)
+        written.append(path)
+    return written
+
+
+def _check_target(out: Path, relative: str) -> None:
+    """Refuse a file whose path is taken by a folder, or runs through a file, in ``out``."""
+    path = out / relative
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: a folder of that name is in the way")
+    for parent in path.relative_to(out).parents:
+        if (out / parent).exists() and not (out / parent).is_dir():
+            raise OutputError(f"cannot write {path}: {out / parent} is a file, not a folder")
 
 
 def _prepare_out_dir(out: Path) -> Path:

@@ -36,24 +36,47 @@ RANGE_BUDGET = MAX_RANGE
 MAX_PRODUCT = 100_000
 
 
-class _RangeBudget:
+def _range_budget() -> Callable[..., range]:
     """``range`` for templates: every call draws on one budget per briefing."""
+    left = RANGE_BUDGET
 
-    def __init__(self) -> None:
-        self.left = RANGE_BUDGET
-
-    def __call__(self, *args: int) -> range:
+    def budget_range(*args: int) -> range:
+        nonlocal left
         numbers = range(*args)
         try:
             count = len(numbers)
         except OverflowError:
             count = RANGE_BUDGET + 1
-        if count > self.left:
+        if count > left:
             raise SecurityError(
                 f"range() may yield at most {RANGE_BUDGET:,} numbers in one briefing"
             )
-        self.left -= count
+        left -= count
         return numbers
+
+    return budget_range
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """The file loader, with a template that is not UTF-8 located in its own file."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            filename = next(
+                (
+                    str(Path(f) / template)
+                    for f in self.searchpath
+                    if (Path(f) / template).is_file()
+                ),
+                template,
+            )
+            line = error.object[: error.start].count(b"\n") + 1
+            message = f"not UTF-8 text (byte {error.start}); save the template as UTF-8"
+            raise jinja2.TemplateSyntaxError(message, line, template, filename) from None
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
@@ -68,7 +91,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def reset_budget(self) -> None:
         """Give ``range`` its full budget again (once per render)."""
-        self.globals["range"] = _RangeBudget()
+        self.globals["range"] = _range_budget()
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> NoReturn:
         name = type(obj).__name__
@@ -135,7 +158,7 @@ def make_environment(
 ) -> Sandbox:
     """The sandboxed environment for ``lang`` with the formatting filters installed."""
     env = Sandbox(
-        loader=jinja2.FileSystemLoader([str(p) for p in search_path(lang, user_dir)]),
+        loader=_Loader([str(p) for p in search_path(lang, user_dir)]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_finalize,

@@ -7,11 +7,12 @@ Three comparisons, each a ratio taken in the same run on the same machine:
 1. cold: a fresh ``python -c`` process that imports reportgen.writers.docx and converts
    the fixture briefing (tests/fixtures/docx/briefing.en.md, with its picture) against a
    fresh ``pandoc briefing.en.md -o briefing.docx``. Target: at most 2x. Shown twice:
-   as asked (importing ``reportgen`` runs its ``__init__``, which imports the whole
-   pipeline) and for the writer alone (that ``__init__`` skipped), with where the time goes.
+   as asked (importing ``reportgen`` runs its ``__init__``) and for the writer alone
+   (that ``__init__`` skipped), with where the time goes.
 2. tables: a generated pipe table of 100, 1,000 and 5,000 rows, each tool in a fresh
    process (reportgen's warm in-process time is shown too). Target: 5,000 rows no slower
-   than pandoc, and time per row roughly constant (linear growth).
+   than pandoc, and time per row roughly constant (linear growth). ``run_all.py`` prints
+   the same measurement (:func:`measure_tables`) as its table-scaling section.
 3. warm: the fixture rendered and saved inside a running Python process, against the
    cold pandoc conversion. Target: at most 1/5.
 
@@ -26,20 +27,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
-import platform
-import statistics
 import struct
-import subprocess
 import sys
 import tempfile
-import time
 import zlib
-from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from benchlib import REPO, machine, median_seconds, pandoc_convert, process, table, verdict
+
 FIXTURE = REPO / "tests" / "fixtures" / "docx" / "briefing.en.md"
 CONVERT = """
 import datetime, pathlib, sys
@@ -57,7 +54,37 @@ package.__path__ = [{str(REPO / "reportgen")!r}]
 sys.modules["reportgen"] = package
 """
 IMPORT_ONLY = "import docx, markdown_it, mdit_py_plugins.footnote"
+#: A document with no table: each tool's start-up and fixed cost, subtracted per row.
+ONE_LINE = "# Tables\n\nNo table here.\n"
 Row = tuple[str, float, float, str, bool]  # name, reportgen s, pandoc s, target, met
+
+
+@dataclass(frozen=True)
+class TableTiming:
+    """One table size: fresh-process times of both tools, reportgen's warm time, and
+    each tool's time for a document without a table (its start-up and fixed cost)."""
+
+    rows: int
+    reportgen_cold: float
+    pandoc_cold: float
+    reportgen_warm: float
+    reportgen_base: float
+    pandoc_base: float
+
+    @property
+    def warm_us_per_row(self) -> float:
+        """reportgen in a running process: microseconds per table row."""
+        return self.reportgen_warm / self.rows * 1e6
+
+    @property
+    def reportgen_us_per_row(self) -> float:
+        """reportgen in a fresh process, its one-line document's time subtracted, per row."""
+        return max(0.0, self.reportgen_cold - self.reportgen_base) / self.rows * 1e6
+
+    @property
+    def pandoc_us_per_row(self) -> float:
+        """pandoc in a fresh process, its one-line document's time subtracted, per row."""
+        return max(0.0, self.pandoc_cold - self.pandoc_base) / self.rows * 1e6
 
 
 def png_bytes(width: int, height: int) -> bytes:
@@ -90,58 +117,10 @@ def table_markdown(rows: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    """The median wall time of ``repeat`` calls, after one untimed call."""
-    run()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def process(command: list[str], cwd: Path) -> Callable[[], object]:
-    """A function running ``command`` to completion (an error stops the benchmark)."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # children use compiled bytecode
-    return lambda: subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
-
-
-def pandoc_path() -> str:
-    """The pandoc binary shipped by pypandoc-binary."""
-    import pypandoc
-
-    return str(pypandoc.get_pandoc_path())
-
-
 def python_convert(source: Path, target: Path, base: Path, *, bypass: bool = False) -> list[str]:
     """The cold reportgen command for one conversion (``bypass``: skip reportgen/__init__)."""
     code = BYPASS_INIT + CONVERT if bypass else CONVERT
     return [sys.executable, "-c", code, str(source), str(target), str(base)]
-
-
-def pandoc_convert(source: Path, target: Path, base: Path) -> list[str]:
-    """The cold pandoc command for the same conversion."""
-    return [pandoc_path(), str(source), "-o", str(target), f"--resource-path={base}"]
-
-
-def machine() -> list[str]:
-    """Lines describing the machine and the versions measured."""
-    import docx
-    import markdown_it
-
-    cpu = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        models = [x for x in cpuinfo.read_text().splitlines() if x.startswith("model name")]
-        cpu = models[0].split(":", 1)[1].strip() if models else cpu
-    pandoc = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True)
-    return [
-        f"machine: {os.cpu_count()} CPUs (nproc), {cpu}, {platform.platform()}",
-        f"python {platform.python_version()}, python-docx {docx.__version__},"
-        f" markdown-it-py {markdown_it.__version__}, {pandoc.stdout.splitlines()[0]}",
-    ]
 
 
 def cold_rows(work: Path, repeat: int) -> list[Row]:
@@ -176,28 +155,95 @@ def warm_row(work: Path, repeat: int, pandoc_cold: float) -> Row:
     return ("warm: fixture, render + save", ours, pandoc_cold, "<= 1/5", ours * 5 <= pandoc_cold)
 
 
-def table_rows(work: Path, sizes: list[int], repeat: int) -> list[Row]:
-    """Pipe tables of each size, a fresh process each, plus reportgen's warm time per row."""
+def measure_tables(
+    work: Path, sizes: list[int], repeat: int, *, warmup: bool = True
+) -> list[TableTiming]:
+    """Pipe tables of each size converted by both tools in fresh processes (the 5,000-row
+    table and larger: half the runs, at least 3), and by reportgen in this process.
+
+    The DOCX files are left in ``work`` as ``table<rows>.docx`` (reportgen) and
+    ``table<rows>.pandoc.docx``.
+    """
     from reportgen.writers.docx import DocxMeta, render_docx
 
     meta = DocxMeta("en", "Tables", "tables", "Tables", datetime.datetime(2024, 1, 15))
-    rows: list[Row] = []
-    per_row: list[float] = []
+    work.mkdir(parents=True, exist_ok=True)
+    empty = work / "one-line.md"
+    empty.write_text(ONE_LINE, encoding="utf-8")
+    ours_base = median_seconds(
+        process(python_convert(empty, work / "one-line.docx", work), work), repeat, warmup=warmup
+    )
+    theirs_base = median_seconds(
+        process(pandoc_convert(empty, work / "one-line.pandoc.docx", work), work),
+        repeat,
+        warmup=warmup,
+    )
+    timings: list[TableTiming] = []
     for size in sizes:
         source = work / f"table{size}.md"
         markdown = table_markdown(size)
         source.write_text(markdown, encoding="utf-8")
         reps = max(3, repeat // 2) if size >= 5000 else repeat
-        ours = median_seconds(process(python_convert(source, work / "t.docx", work), work), reps)
-        theirs = median_seconds(process(pandoc_convert(source, work / "tp.docx", work), work), reps)
-
+        reps = min(reps, repeat)
+        ours_cmd = python_convert(source, work / f"table{size}.docx", work)
+        theirs_cmd = pandoc_convert(source, work / f"table{size}.pandoc.docx", work)
+        ours = median_seconds(process(ours_cmd, work), reps, warmup=warmup)
+        theirs = median_seconds(process(theirs_cmd, work), reps, warmup=warmup)
         warm = median_seconds(partial(render_docx, markdown, meta, base_dir=work), reps)
-        per_row.append(warm / size)
-        target = "<= 1x" if size == max(sizes) else "info"
-        rows.append((f"table {size:,} rows, fresh process", ours, theirs, target, ours <= theirs))
-        label = f"  reportgen warm ({warm / size * 1e6:.0f} us/row)"
-        rows.append((label, warm, theirs, "info", True))
-    growth = per_row[-1] / per_row[0] if per_row[0] else 0.0
+        timings.append(TableTiming(size, ours, theirs, warm, ours_base, theirs_base))
+    return timings
+
+
+def linear(timings: list[TableTiming]) -> float:
+    """reportgen's warm time per row, largest table over smallest (1.0: exactly linear)."""
+    first, last = timings[0].warm_us_per_row, timings[-1].warm_us_per_row
+    return last / first if first else 0.0
+
+
+def scaling_table(timings: list[TableTiming]) -> list[str]:
+    """Both tools on each table, and the time per row (run_all.py's table-scaling section)."""
+    rows = [
+        (f"{t.rows:,}", f"{t.reportgen_cold:.3f}", f"{t.pandoc_cold:.3f}",
+         f"{t.reportgen_cold / t.pandoc_cold:.2f}", f"{t.reportgen_warm:.3f}",
+         f"{t.warm_us_per_row:.0f}", f"{t.reportgen_us_per_row:.0f}", f"{t.pandoc_us_per_row:.0f}")
+        for t in timings
+    ]  # fmt: skip
+    lines = table(
+        ("table rows", "reportgen, fresh process (s)", "pandoc, fresh process (s)", "ratio",
+         "reportgen warm (s)", "reportgen warm us/row",
+         "reportgen fresh us/row (minus a one-line document)",
+         "pandoc us/row (minus a one-line document)"),
+        "rrrrrrrr",
+        rows,
+    )  # fmt: skip
+    growth = linear(timings)
+    pandoc_growth = (
+        timings[-1].pandoc_us_per_row / timings[0].pandoc_us_per_row
+        if timings[0].pandoc_us_per_row
+        else 0.0
+    )
+    lines += [
+        "",
+        f"One-line document (start-up and fixed cost): reportgen {timings[0].reportgen_base:.3f} s,"
+        f" pandoc {timings[0].pandoc_base:.3f} s. Time per row, largest table / smallest:"
+        f" reportgen warm {growth:.2f}, pandoc {pandoc_growth:.2f} (1.0 is linear; at most 1.5"
+        f" counts as linear): {verdict(growth <= 1.5)}.",
+    ]
+    return lines
+
+
+def table_rows(work: Path, sizes: list[int], repeat: int) -> list[Row]:
+    """Pipe tables of each size, a fresh process each, plus reportgen's warm time per row."""
+    rows: list[Row] = []
+    timings = measure_tables(work, sizes, repeat)
+    for timing in timings:
+        ours, theirs = timing.reportgen_cold, timing.pandoc_cold
+        target = "<= 1x" if timing.rows == max(sizes) else "info"
+        name = f"table {timing.rows:,} rows, fresh process"
+        rows.append((name, ours, theirs, target, ours <= theirs))
+        label = f"  reportgen warm ({timing.warm_us_per_row:.0f} us/row)"
+        rows.append((label, timing.reportgen_warm, theirs, "info", True))
+    growth = linear(timings)
     rows.append(("tables: us/row, largest / smallest", growth, 1.0, "linear", growth <= 1.5))
     return rows
 
@@ -218,6 +264,12 @@ def report(rows: list[Row]) -> list[str]:
     return lines
 
 
+def prepare(work: Path) -> None:
+    """The fixture's picture, where the fixture links to it."""
+    (work / "images").mkdir(exist_ok=True)
+    (work / "images" / "auto-sales.png").write_bytes(png_bytes(64, 36))
+
+
 def main() -> int:
     """Run the three comparisons and print the table; exit 1 if a target is missed."""
     parser = argparse.ArgumentParser(description="DOCX: reportgen vs pandoc")
@@ -227,8 +279,7 @@ def main() -> int:
     sizes = [int(n) for n in args.rows.split(",")]
     with tempfile.TemporaryDirectory(prefix="docx-bench-") as folder:
         work = Path(folder)
-        (work / "images").mkdir()
-        (work / "images" / "auto-sales.png").write_bytes(png_bytes(64, 36))
+        prepare(work)
         rows = cold_rows(work, args.repeat)
         rows.append(warm_row(work, args.repeat * 3, rows[0][2]))
         rows += table_rows(work, sizes, args.repeat)

@@ -199,7 +199,8 @@ def _check_build_options(
         what = "is a file, not a folder" if templates.exists() else "no such folder"
         raise OptionError(f"--templates {templates}: {what}")
     if reference_doc is not None and not reference_doc.is_file():
-        raise OptionError(f"--reference-doc {reference_doc}: no such file")
+        what = "is a folder, not a file" if reference_doc.is_dir() else "no such file"
+        raise OptionError(f"--reference-doc {reference_doc}: {what}")
     if fallback is not None and fallback not in LANGUAGES:
         raise OptionError(f"--fallback {fallback}: choose from {', '.join(LANGUAGES)}")
 

@@ -200,8 +200,9 @@ def implausible(amount: Amount) -> str | None:
     return None
 
 
-def format_amount_as_written(amount: Amount) -> str:
-    """Write an amount back in the source's own Chinese form.
+def format_amount_as_written(amount: Amount, number: str | None = None) -> str:
+    """Write an amount back in the source's own Chinese form; ``number`` replaces the
+    digits (a locale-formatted or explicitly rounded number) where given.
 
     >>> format_amount_as_written(parse_amount("6.1万余户"))
     '6.1万余户'
@@ -210,7 +211,8 @@ def format_amount_as_written(amount: Amount) -> str:
     >>> format_amount_as_written(parse_amount("近两千元"))
     '近两千元'
     """
-    number = amount.numeral or format(amount.value, "f")
+    if number is None:
+        number = amount.numeral or format(amount.value, "f")
     marker, pos = amount.marker, amount.position
     prefix, base = amount.unit.prefix, amount.unit.base
     return "".join(

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.facts.amounts import Amount, Change, Direction, MarkerPosition, Qualifier
+from reportgen.facts.amounts import (
+    Amount,
+    Change,
+    Direction,
+    Qualifier,
+    format_amount_as_written,
+)
 from reportgen.facts.model import Noun, Status
 from reportgen.facts.units import Unit
 from reportgen.i18n.numfmt import (
@@ -44,7 +50,7 @@ def render_amount(
     if item is not None and not a.unit.is_count:
         raise ValueError(f"an item noun names what a count counts; {a} is not a count")
     if t.amounts is AmountSystem.AS_WRITTEN:
-        return convert(t, sign + _as_written(t, a, places) + _item_text(t, item))
+        return convert(t, sign + _as_written(t, a, places) + _item_text(t, a, item))
     return _magnitude(t, a, style, item, places, sign)
 
 
@@ -73,25 +79,18 @@ def _magnitude(
 
 def _as_written(t: PhraseTable, a: Amount, places: int | None) -> str:
     """The source's own form, with the number written by Babel (no grouping) or as its numeral."""
+    if places is None and a.numeral:
+        return format_amount_as_written(a)  # 两千 stays 两千
     value = a.value if places is None else round_half_up(a.value, places)
-    number = format_exact(value, t.locale, grouping=False)
-    if a.numeral and places is None:
-        number = a.numeral  # 两千 stays 两千
-    at = {a.position: a.marker}
-    parts = [
-        at.get(MarkerPosition.BEFORE, ""),
-        number,
-        at.get(MarkerPosition.AFTER_NUMBER, ""),
-        a.unit.prefix,
-        at.get(MarkerPosition.AFTER_PREFIX, ""),
-        a.unit.base,
-        at.get(MarkerPosition.AFTER, ""),
-    ]
-    return "".join(parts)
+    return format_amount_as_written(a, number=format_exact(value, t.locale, grouping=False))
 
 
-def _item_text(t: PhraseTable, item: Noun | None) -> str:
-    return "" if item is None else text_of(t, item)
+def _item_text(t: PhraseTable, a: Amount, item: Noun | None) -> str:
+    """The counted noun after a Chinese amount, unless it is the measure word itself (户)."""
+    if item is None:
+        return ""
+    text = text_of(t, item)
+    return "" if convert(t, text) == convert(t, a.unit.base) else text
 
 
 def convert(t: PhraseTable, text: str) -> str:

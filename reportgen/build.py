@@ -191,7 +191,10 @@ def _title(markdown: str) -> str:
 
 
 def _subject(context: dict[str, Any]) -> str:
+    """The document subject: the district and its city, as each language names them."""
     district = context["district"]
+    if context["lang"].startswith("zh"):
+        return f"{district['city']}{district['name']}"
     return f"{district['name']}, {district['city']}"
 
 

@@ -108,7 +108,7 @@ def test_programme_values_are_the_formatters_exact_text(
     assert [b.label for b in panels[0].bars] == ["2023 plan", "2023", "2024 plan"]
     assert [(p.title, p.axis_label) for p in panels] == [
         ("Key projects", "key projects"),
-        ("Total investment in key projects", "RMB"),
+        ("Planned total investment of key projects", "RMB"),
     ]
 
 

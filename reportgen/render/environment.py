@@ -9,7 +9,7 @@
   escaped for Markdown unless it is ``Markup`` (macro output, template text), so
   data can never inject markup or template code.
 - Search path: the user's ``<dir>/<lang>/``, then ``<dir>/``, then the packaged
-  ``templates/<lang>/`` and ``templates/common/``. Overriding a section is copying one file.
+  ``templates/<lang>/``. Overriding a section is copying one file.
 """
 
 from __future__ import annotations
@@ -131,12 +131,16 @@ def _finalize(value: object) -> object:
 
 
 def capfirst(text: str) -> str:
-    """Upper-case the first character only (Jinja's ``capitalize`` lowers the rest).
+    """Upper-case the first letter only (Jinja's ``capitalize`` lowers the rest);
+    leading quotes and digits are left as they are.
 
-    >>> capfirst("regional GDP")
-    'Regional GDP'
+    >>> capfirst("regional GDP"), capfirst('"model" villages'), capfirst("地区生产总值")
+    ('Regional GDP', '"Model" villages', '地区生产总值')
     """
-    return text[:1].upper() + text[1:]
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+    return text
 
 
 def search_path(lang: str, user_dir: Path | None) -> list[Path]:
@@ -146,7 +150,7 @@ def search_path(lang: str, user_dir: Path | None) -> list[Path]:
         if not user_dir.is_dir():
             raise OptionError(f"--templates {user_dir}: no such folder")
         folders += [user_dir / lang, user_dir]
-    folders += [templates_dir() / lang, templates_dir() / "common"]
+    folders.append(templates_dir() / lang)
     return [f for f in folders if f.is_dir()]
 
 

@@ -10,9 +10,9 @@ from reportgen.resources import templates_dir
 
 
 def export_templates(target: Path, langs: tuple[str, ...]) -> list[Path]:
-    """Copy ``templates/<lang>/`` (and ``common/``) into ``target``; never overwrite a file."""
+    """Copy ``templates/<lang>/`` into ``target``; never overwrite a file."""
     source = templates_dir()
-    folders = [*langs, "common"]
+    folders = list(langs)
     for lang in langs:
         if not (source / lang).is_dir():
             raise OptionError(f"no default templates for language '{lang}'")

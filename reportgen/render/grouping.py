@@ -20,12 +20,12 @@ def by_topic(figures: Sequence[FigureView]) -> list[tuple[str, list[FigureView]]
 
 
 def counterpart(figure: FigureView, figures: Sequence[FigureView]) -> FigureView | None:
-    """The latest result (actual or estimate) for the same measure (named alike in any
-    language, so every language pairs the same figures) from an earlier year,
-    preferring one stated the same way (a growth rate for a growth target, an amount of
-    the same dimension for an amount).
+    """The latest earlier figure (actual or estimate) for the same measure, stated the same
+    way (a growth rate for a growth target, an amount of the same dimension for an amount),
+    preferring one that covers the same kind of period (a year for a yearly target).
 
-    Used to set a target beside the result it follows.
+    Measures match when they are named alike in any language, so every language pairs the
+    same figures. None when nothing comparable exists. Used to set a target beside it.
     """
     year = figure.period.end_year
     if year is None:
@@ -37,8 +37,13 @@ def counterpart(figure: FigureView, figures: Sequence[FigureView]) -> FigureView
         and f.status in ("actual", "estimate")
         and f.period.end_year is not None
         and f.period.end_year < year
+        and _alike(f, figure)
     ]
-    return max(candidates, key=lambda f: (_alike(f, figure), f.period.sort_key), default=None)
+    return max(
+        candidates,
+        key=lambda f: (f.period.kind == figure.period.kind, f.period.sort_key),
+        default=None,
+    )
 
 
 def _alike(a: FigureView, b: FigureView) -> bool:

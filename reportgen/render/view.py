@@ -123,7 +123,6 @@ def make_view(facts: DistrictFacts, lang: str, fallback: str | None = None) -> d
             "city": r.text(district.city, ("district", "city")),
             "province": r.optional(district.province, ("district", "province")),
         },
-        "city_text": district.city,
         "sources": list(sources.values()),
         "source": sources,
         "entities": entities,

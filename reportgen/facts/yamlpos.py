@@ -81,7 +81,7 @@ def read_yaml(text: str) -> Located:
     ({'a': 'xy', 'b': 'z'}, [('a',)])
     """
     text, removed = _remove_raw_controls(text)
-    yaml = YAML(typ="rt")
+    yaml = YAML(typ="safe", pure=True)
     yaml.max_depth = MAX_DEPTH + 1  # the composer counts the root as 1
     try:
         node = yaml.compose(text)

@@ -279,3 +279,24 @@ def test_unwritable_out_even_as_root(
     code, stdout, stderr = run(case, folder, monkeypatch)
     assert (code, stdout, stderr.splitlines()) == (2, "", case.expected_stderr())
     assert snapshot(folder) == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason="DOCX writer: a title over 255 characters reaches python-docx's core properties "
+    "and raises 'exceeded 255 char limit for property' (reported to the lead)",
+)
+def test_a_long_district_name_builds_as_docx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model allows names of 2,000 characters; the DOCX must build, or refuse in one line."""
+    folder = tmp_path / "long"
+    folder.mkdir()
+    text = BASE.read_text(encoding="utf-8")
+    (folder / "data.yaml").write_text(
+        text.replace("en: Testville District", "en: " + "Testville " * 30), encoding="utf-8"
+    )
+    case = Case("long", "", ["build", "data.yaml", "--no-charts", "--format", "docx"], 0, [])
+    code, _stdout, stderr = run(case, folder, monkeypatch)
+    assert code in (0, 2) and "Traceback" not in stderr

@@ -281,12 +281,6 @@ def test_unwritable_out_even_as_root(
     assert snapshot(folder) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="DOCX writer: a title over 255 characters reaches python-docx's core properties "
-    "and raises 'exceeded 255 char limit for property' (reported to the lead)",
-)
 def test_a_long_district_name_builds_as_docx(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -86,8 +86,9 @@ def test_disabled_collector_prints_nothing_and_records_nothing(
 ) -> None:
     off = make("en", enabled=False)
     assert off("growth", headline_growth(views["en"]), "Growth") == Markup("")
-    assert off("no-such-kind", [], "ignored when disabled") == Markup("")
     assert off.specs == [] and off.render_assets() == {}
+    with pytest.raises(TemplateError, match="unknown chart kind 'no-such-kind'"):
+        off("no-such-kind", [], "checked even when disabled")
 
 
 def test_programme_values_are_the_formatters_exact_text(

@@ -48,13 +48,17 @@ class ChartCollector:
     def __call__(
         self, kind: str, figures: Sequence[FigureView] | FigureView, title: str, **options: Any
     ) -> Markup:
-        """Record a chart of ``kind`` and return the Markdown image for it ("" when disabled)."""
-        if not self.enabled:
-            return Markup("")
+        """Record a chart of ``kind`` and return the Markdown image for it ("" when disabled).
+
+        The call is checked the same way with charts on or off, so a template that works
+        with ``--no-charts`` works without it too.
+        """
         if kind not in KINDS:
             raise TemplateError(f"unknown chart kind '{kind}'; choose from {', '.join(KINDS)}")
         chosen = _figure_list(kind, figures)
         panels = make_panels(kind, chosen, self.texts, options)
+        if not self.enabled:
+            return Markup("")
         number = len(self.specs) + 1
         title = str(title)
         spec = ChartSpec(

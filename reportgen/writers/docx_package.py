@@ -88,18 +88,33 @@ def _utc(moment: datetime.datetime) -> datetime.datetime:
     return moment
 
 
+#: The longest text a core property may hold (python-docx enforces it, as Word does).
+CORE_PROPERTY_LIMIT = 255
+
+
+def _fit(text: str) -> str:
+    """Shorten a core property to the limit with an ellipsis (the page shows it whole).
+
+    >>> len(_fit("x" * 300)), _fit("short")
+    (255, 'short')
+    """
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1] + "…"
+
+
 def set_core_properties(document: Document, meta: DocxMeta, language: str) -> None:
     """Replace every core property with the ones from ``meta`` (naive times are UTC)."""
     props = document.core_properties
     part = cast(XmlPart, document.part.package.part_related_by(RT.CORE_PROPERTIES))
     for child in list(part.element):
         part.element.remove(child)
-    props.title = meta.title
-    props.subject = meta.subject
+    props.title = _fit(meta.title)
+    props.subject = _fit(meta.subject)
     props.author = meta.creator
     props.last_modified_by = meta.creator
     if meta.keywords:
-        props.keywords = meta.keywords
+        props.keywords = _fit(meta.keywords)
     props.language = language
     props.created = props.modified = _utc(meta.created)
     props.revision = 1

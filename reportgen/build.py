@@ -13,6 +13,7 @@ from typing import Any
 from reportgen.charts import ChartCollector
 from reportgen.errors import OptionError, OutputError
 from reportgen.facts.model import DistrictFacts
+from reportgen.i18n.formatter import Formatter
 from reportgen.render.environment import make_environment, render_template
 from reportgen.render.view import make_view
 from reportgen.writers.atomic import write_bytes_atomic
@@ -167,9 +168,7 @@ def build(
     return Report(facts.district.id, lang, markdown, title, subject, created, assets)
 
 
-def _formatter(lang: str, facts: DistrictFacts) -> Any:
-    from reportgen.i18n.formatter import Formatter
-
+def _formatter(lang: str, facts: DistrictFacts) -> Formatter:
     return Formatter(lang, city=facts.district.city)
 
 

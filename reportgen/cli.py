@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from reportgen.batch import BuildJob, JobResult
+from reportgen.build import SECTIONS
 from reportgen.errors import OptionError, ReportgenError
 from reportgen.i18n.glossary_cli import glossary
 
@@ -97,13 +98,28 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
 @click.argument("data", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--lang", "lang", default="en", show_default=True, help="en, zh or all.")
 @click.option("--format", "fmt", default="md", show_default=True, help="md, docx or all.")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for <district-id>.<lang>.md/.docx and the charts beside them.",
+)
 @click.option("--templates", type=click.Path(path_type=Path), help="Your template folder.")
-@click.option("--sections", help="Comma-separated sections to include (default: all).")
+@click.option(
+    "--sections",
+    help=f"Comma-separated sections to include (default: all): {', '.join(SECTIONS)}.",
+)
 @click.option("--reference-doc", type=click.Path(path_type=Path), help="DOCX of house styles.")
 @click.option("--fallback", help="Use this language where a text is missing.")
 @click.option("--no-charts", is_flag=True, help="Leave the charts out.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes when building several DATA files.",
+)
 def build(
     data: tuple[Path, ...],
     lang: str,

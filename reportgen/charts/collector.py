@@ -104,8 +104,8 @@ class ChartCollector:
                     label = bar.label
                     for heading in (group.heading, panel.title):
                         label = w.heading.format(heading=heading, label=label) if heading else label
-                    value = bar.text
-                    if panel.axis_label:
+                    value = bar.spoken or bar.text
+                    if panel.axis_label and not bar.spoken:
                         value = w.unit.format(value=value, unit=panel.axis_label)
                     items.append(w.item.format(label=label, value=value))
         return w.item.format(label=spec.title, value=w.join.join(items))

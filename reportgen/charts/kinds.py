@@ -54,6 +54,10 @@ class Texts:
         """An amount as printed in a table cell: "297.4 billion", "2974亿元"."""
         return self.f["amount"](amount, "table")
 
+    def spoken(self, amount: Amount, item: Noun | None = None) -> str:
+        """An amount as running text says it: "297.4 billion yuan", "2974亿元"."""
+        return str(self.f["amount"](amount, "prose", item))
+
     def change(self, change: Change) -> str:
         """A signed change as printed in a table cell: "+6.4%"."""
         return self.f["change"](change, "table")
@@ -175,7 +179,9 @@ def _bars(kind: str, figures: Sequence[FigureView], texts: Texts, labels: str) -
                 )
             keep = texts.when(f) if show_period else ""
             value = texts.amount(f.amount)
-            bars.append(Bar(label, value, position(f.amount), BarStyle.of(f.status), keep=keep))
+            spoken = texts.spoken(f.amount, f.item)
+            style = BarStyle.of(f.status)
+            bars.append(Bar(label, value, position(f.amount), style, keep=keep, spoken=spoken))
         title = "" if show_measure else capfirst(members[0].measure)
         values = [(f.amount, f.item) for f in members if f.amount is not None]
         panels.append(_panel(title, {"": bars}, texts, values))
@@ -218,8 +224,12 @@ def _amount(value: Amount | Change) -> Amount:
 
 
 def _value_bar(figure: FigureView, value: Amount | Change, texts: Texts) -> Bar:
-    text = texts.change(value) if isinstance(value, Change) else texts.amount(value)
-    return Bar(texts.when(figure), text, position(value), BarStyle.of(figure.status))
+    if isinstance(value, Change):
+        text, spoken = texts.change(value), ""
+    else:
+        text, spoken = texts.amount(value), texts.spoken(value, figure.item)
+    style = BarStyle.of(figure.status)
+    return Bar(texts.when(figure), text, position(value), style, spoken=spoken)
 
 
 def _panel(title: str, groups: dict[str, list[Bar]], texts: Texts, values: list[Valued]) -> Panel:

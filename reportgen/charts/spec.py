@@ -43,6 +43,7 @@ class Bar:
     style: BarStyle = BarStyle.ACTUAL
     note: str = ""  # e.g. the city rank and the gap to the citywide figure
     keep: str = ""  # the end of the label that is never broken across lines (its period)
+    spoken: str = ""  # the value as running text says it ("297.4 billion yuan"), for alt text
 
 
 @dataclass(frozen=True)

@@ -54,9 +54,10 @@ class Texts:
         """An amount as printed in a table cell: "297.4 billion", "2974亿元"."""
         return self.f["amount"](amount, "table")
 
-    def spoken(self, amount: Amount, item: Noun | None = None) -> str:
-        """An amount as running text says it: "297.4 billion yuan", "2974亿元"."""
-        return str(self.f["amount"](amount, "prose", item))
+    def spoken(self, amount: Amount) -> str:
+        """An amount as running text says it ("297.4 billion yuan"), for the alt text;
+        "" for a count, whose number and panel noun already read as text ("183 key projects")."""
+        return "" if amount.unit.is_count else str(self.f["amount"](amount, "prose"))
 
     def change(self, change: Change) -> str:
         """A signed change as printed in a table cell: "+6.4%"."""
@@ -179,7 +180,7 @@ def _bars(kind: str, figures: Sequence[FigureView], texts: Texts, labels: str) -
                 )
             keep = texts.when(f) if show_period else ""
             value = texts.amount(f.amount)
-            spoken = texts.spoken(f.amount, f.item)
+            spoken = texts.spoken(f.amount)
             style = BarStyle.of(f.status)
             bars.append(Bar(label, value, position(f.amount), style, keep=keep, spoken=spoken))
         title = "" if show_measure else capfirst(members[0].measure)
@@ -227,7 +228,7 @@ def _value_bar(figure: FigureView, value: Amount | Change, texts: Texts) -> Bar:
     if isinstance(value, Change):
         text, spoken = texts.change(value), ""
     else:
-        text, spoken = texts.amount(value), texts.spoken(value, figure.item)
+        text, spoken = texts.amount(value), texts.spoken(value)
     style = BarStyle.of(figure.status)
     return Bar(texts.when(figure), text, position(value), style, spoken=spoken)
 

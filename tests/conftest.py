@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+import reportgen
+from reportgen.render.view import make_view
+from reportgen.resources import default_facts_path
 
 REPO = Path(__file__).resolve().parents[1]
 #: The five source articles, beside the repository (not shipped with it).
@@ -94,3 +99,15 @@ def write_facts(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="module")
+def facts() -> reportgen.DistrictFacts:
+    """The packaged Huaiyin dataset (a test module may define its own ``facts``)."""
+    return reportgen.load_facts(default_facts_path())
+
+
+@pytest.fixture(scope="module")
+def views(facts: reportgen.DistrictFacts) -> dict[str, dict[str, Any]]:
+    """The en and zh template contexts of ``facts``."""
+    return {lang: make_view(facts, lang) for lang in ("en", "zh")}

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chart_support import PROGRAMME
 from markupsafe import Markup
 
 import reportgen
@@ -15,27 +16,7 @@ from reportgen.charts.kinds import KINDS
 from reportgen.errors import TemplateError
 from reportgen.i18n.formatter import Formatter
 from reportgen.render.environment import make_environment, render_template
-from reportgen.render.view import FigureView, make_view
-from reportgen.resources import default_facts_path
-
-PROGRAMME = [
-    "key-projects-2023-initial-count",
-    "key-projects-2023-initial-investment",
-    "key-projects-2023-count",
-    "key-projects-2023-investment",
-    "key-projects-2024-count",
-    "key-projects-2024-investment",
-]
-
-
-@pytest.fixture(scope="module")
-def facts() -> reportgen.DistrictFacts:
-    return reportgen.load_facts(default_facts_path())
-
-
-@pytest.fixture(scope="module")
-def views(facts: reportgen.DistrictFacts) -> dict[str, dict[str, Any]]:
-    return {lang: make_view(facts, lang) for lang in ("en", "zh")}
+from reportgen.render.view import FigureView
 
 
 @pytest.fixture(scope="module")

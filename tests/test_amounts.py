@@ -20,7 +20,7 @@ from reportgen.facts.amounts import (
     parse_amount,
     parse_change,
 )
-from reportgen.facts.units import UNITS
+from reportgen.facts.units import UNITS, lookup_unit
 
 Q = Qualifier
 P = MarkerPosition
@@ -62,7 +62,41 @@ PARSED = {
     "100多万元": ("100", "万元", Q.MORE_THAN, "多", P.AFTER_NUMBER, "", "1000000"),
     "100万多元": ("100", "万元", Q.MORE_THAN, "多", P.AFTER_PREFIX, "", "1000000"),
     "50万元多": ("50", "万元", Q.MORE_THAN, "多", P.AFTER, "", "500000"),
+    "3.4‰": ("3.4", "‰", Q.EXACT, "", P.NONE, "", "3.4"),
+    "42000元/人": ("42000", "元/人", Q.EXACT, "", P.NONE, "", "42000"),
+    "10.2万元/人": ("10.2", "万元/人", Q.EXACT, "", P.NONE, "", "102000"),
+    "102.87": ("102.87", "", Q.EXACT, "", P.NONE, "", "102.87"),
+    "约101.2": ("101.2", "", Q.ABOUT, "约", P.BEFORE, "", "101.2"),
+    "-44.6%": ("-44.6", "%", Q.EXACT, "", P.NONE, "", "-44.6"),
+    "−1.96个百分点": ("-1.96", "个百分点", Q.EXACT, "", P.NONE, "", "-1.96"),
+    "-3.5亿元": ("-3.5", "亿元", Q.EXACT, "", P.NONE, "", "-350000000"),
+    "-0.8": ("-0.8", "", Q.EXACT, "", P.NONE, "", "-0.8"),
 }
+
+# written: (lower, upper, separator, numeral, unit code, base values)
+RANGES = {
+    "1—2个": ("1", "2", "—", "", "个", ("1", "2")),
+    "3~5亿元": ("3", "5", "~", "", "亿元", ("300000000", "500000000")),
+    "一至两个": ("1", "2", "至", "一至两", "个", ("1", "2")),
+    "约10-20万人": ("10", "20", "-", "", "万人", ("100000", "200000")),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES.items(), ids=list(RANGES))
+def test_parse_range(text: str, expected: tuple[str, str, str, str, str, tuple[str, str]]) -> None:
+    lower, upper, separator, numeral, unit, bases = expected
+    amount = parse_amount(text)
+    assert (amount.value, amount.upper) == (Decimal(lower), Decimal(upper))
+    assert (amount.separator, amount.numeral, amount.unit.code) == (separator, numeral, unit)
+    assert (amount.base_value, amount.upper_base_value) == tuple(Decimal(b) for b in bases)
+    assert format_amount_as_written(amount) == text
+    assert amount.values == (Decimal(lower), Decimal(upper))
+
+
+def test_a_single_value_has_no_upper_end() -> None:
+    amount = parse_amount("1.2万人")
+    assert amount.upper is None and amount.upper_base_value is None
+    assert amount.values == (Decimal("1.2"),)
 
 
 @pytest.mark.parametrize(("text", "expected"), PARSED.items(), ids=list(PARSED))
@@ -71,7 +105,7 @@ def test_parse_amount(text: str, expected: tuple[str, str, Q, str, P, str, str])
     amount = parse_amount(text)
     assert type(amount.value) is Decimal
     assert str(amount.value) == value
-    assert amount.unit is UNITS[unit]
+    assert amount.unit is lookup_unit(unit)
     assert (amount.qualifier, amount.marker, amount.position, amount.numeral) == (
         qualifier,
         marker,
@@ -87,6 +121,7 @@ ROUND_TRIP = [
     *["6.1万余户", "121栋", "388趟", "30个以上", "8300余人", "近两千元", "300多家"],
     *["约741亿元", "46.6%", "13.9个百分点", "1696.7人年", "39平方公里", "不到3公里"],
     *["突破百亿元", "6.5%左右", "365.50亿元", "一亿二千万元", "将近一千三百人", "0.5%"],
+    *["-44.6%", "102.87", "约101.2", "3.4‰", "42000元/人", "100左右"],
 ]
 
 
@@ -161,11 +196,16 @@ UNKNOWN_UNIT = "unknown unit '{}'; known units: "
 BAD_AMOUNTS = {
     "abc": "cannot read 'abc' as an amount: expected a number, an optional 万/亿 and a known "
     "unit, with an optional qualifier (约, 近, 超, 余, 以上, 左右 …), e.g. '365.5亿元', "
-    "'6.1万余户', '6.5%左右'",
+    "'6.1万余户', '6.5%左右', '1—2个', or a bare ratio such as '102.87'",
     "": "cannot read '' as an amount: expected a number",
-    "365.5": "cannot read '365.5' as an amount: expected a number",
     "12 亿元": "cannot read '12 亿元' as an amount: expected a number",
-    "-5%": "cannot read '-5%' as an amount: expected a number",
+    "+5%": "cannot read '+5%' as an amount: an amount is a level and takes no '+'",
+    "-5个": "cannot read '-5个' as an amount: a count level is never negative",
+    "-3530人": "cannot read '-3530人' as an amount: a people level is never negative",
+    "--5%": "cannot read '--5%' as an amount: it has two signs",
+    "2—1个": "cannot read '2—1个' as an amount: a range runs from low to high",
+    "-1—2%": "cannot read '-1—2%' as an amount: a range takes no sign",
+    "两万": "cannot read '两万' as an amount: " + UNKNOWN_UNIT.format("万"),
     "12亿美元": "cannot read '12亿美元' as an amount: " + UNKNOWN_UNIT.format("亿美元"),
     "约12亿美元以上": "cannot read '约12亿美元以上' as an amount: " + UNKNOWN_UNIT.format("亿美元"),
     "5万%": UNKNOWN_UNIT.format("万%"),
@@ -182,7 +222,7 @@ def test_bad_amounts_name_the_problem(text: str, message: str) -> None:
         parse_amount(text)
     assert str(caught.value).startswith(message)
     if "unknown unit" in message:
-        assert "known units: %, 个, 个百分点, 人, 人年, 人次" in str(caught.value)
+        assert "known units: %, ‰, 个, 个百分点, 人, 人年, 人次" in str(caught.value)
 
 
 CHANGES = [
@@ -192,6 +232,10 @@ CHANGES = [
     ("+15%以上", Direction.UP, "15", "%", Q.AT_LEAST),
     ("+13.9个百分点", Direction.UP, "13.9", "个百分点", Q.EXACT),
     ("-0.5个百分点", Direction.DOWN, "0.5", "个百分点", Q.EXACT),
+    ("-3530人", Direction.DOWN, "3530", "人", Q.EXACT),
+    ("+0.9个百分点", Direction.UP, "0.9", "个百分点", Q.EXACT),
+    ("-0.35‰", Direction.DOWN, "0.35", "‰", Q.EXACT),
+    ("+2.1亿元", Direction.UP, "2.1", "亿元", Q.EXACT),
     (" +6.4% ", Direction.UP, "6.4", "%", Q.EXACT),
 ]
 

@@ -39,6 +39,9 @@ KNOWN = {
     "个": ("个", "", D.COUNT, 0),
     "家次": ("家次", "", D.COUNT, 0),
     "亿次": ("次", "亿", D.COUNT, 8),
+    "‰": ("‰", "", D.PERMILLE, 0),
+    "元/人": ("元/人", "", D.MONEY_PER_PERSON, 0),
+    "万元/人": ("元/人", "万", D.MONEY_PER_PERSON, 4),
 }
 
 SCALES = {0: Decimal(1), 4: Decimal(10_000), 8: Decimal(100_000_000), 12: Decimal(10**12)}
@@ -89,8 +92,8 @@ def test_unscaled_units_take_no_prefix(code: str) -> None:
 
 
 def test_registry_size() -> None:
-    # 5 unscaled bases, and 4 scalable bases + 24 measure words with 4 prefixes each.
-    assert len(UNITS) == 5 + (4 + 24) * 4
+    # 6 unscaled bases, and 5 scalable bases + 24 measure words with 4 prefixes each.
+    assert len(UNITS) == 6 + (5 + 24) * 4
 
 
 def test_unknown_unit_lists_the_known_ones() -> None:
@@ -98,11 +101,15 @@ def test_unknown_unit_lists_the_known_ones() -> None:
         lookup_unit("亿美元")
     message = str(caught.value)
     head = "unknown unit '亿美元'; known units: "
-    tail = " (元, 平方米, 人, 人次 and the measure words also take 万/亿/万亿)"
+    tail = (
+        " (元, 平方米, 人, 人次, 元/人 and the measure words also take 万/亿/万亿;"
+        " a ratio or index is a bare number)"
+    )
     assert message.startswith(head)
     assert message.endswith(tail)
     listed = message.removeprefix(head).removesuffix(tail).split(", ")
-    expected = sorted(["元", "平方米", "平方公里", "人", "人次", "人年", "公里", "%", "个百分点"])
+    expected = ["元", "平方米", "平方公里", "人", "人次", "人年", "公里", "%", "个百分点"]
+    expected += ["‰", "元/人"]
     assert listed == sorted(expected + ALL_MEASURE_WORDS)
     assert isinstance(caught.value, ValueError)
 
@@ -116,3 +123,14 @@ def test_bases_longest_first_so_longer_units_win() -> None:
     assert order("人年") < order("人")
     assert order("家次") < order("家")
     assert order("平方公里") < order("公里")
+
+
+def test_a_bare_number_is_a_ratio_or_index_outside_the_registry() -> None:
+    unit = lookup_unit("")
+    assert (unit.code, unit.base, unit.dimension, unit.scale) == ("", "", D.NUMBER, 1)
+    assert "" not in UNITS and "" not in BASES_LONGEST_FIRST
+
+
+@pytest.mark.parametrize("code", ["万‰", "亿‰"])
+def test_permille_takes_no_prefix(code: str) -> None:
+    assert code not in UNITS

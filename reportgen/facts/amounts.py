@@ -13,19 +13,32 @@ Decimal('61000.0')
 Decimal('2000')
 >>> parse_amount("1.73万人以上").qualifier.value
 'at_least'
+
+Levels that may be negative carry a sign (``-44.6%``, ``-1.96个百分点``); a range is
+two numbers with a dash (``1—2个``); a ratio or index is a bare number (``102.87``):
+
+>>> parse_amount("-44.6%").value, parse_amount("−1.96个百分点").value
+(Decimal('-44.6'), Decimal('-1.96'))
+>>> r = parse_amount("1—2个")
+>>> r.value, r.upper, r.separator, str(r)
+(Decimal('1'), Decimal('2'), '—', '1—2个')
+>>> parse_amount("102.87").unit.dimension.value
+'number'
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from reportgen.facts.numerals import CHINESE_NUMERAL_CHARS, parse_number
 from reportgen.facts.units import (
     BASES_LONGEST_FIRST,
+    NO_UNIT,
     PREFIXES,
+    SIGNED_DIMENSIONS,
     Unit,
     UnknownUnitError,
     lookup_unit,
@@ -69,6 +82,12 @@ SUFFIX_MARKERS: dict[str, Qualifier] = {
 
 _NUMBER = rf"[0-9]+(?:\.[0-9]+)?|[{CHINESE_NUMERAL_CHARS}]+?"
 _SIGNS = ("+", "-", "\u2212")
+#: Dashes and words that join the two ends of a range (1—2个, 3~5%, 一至两个).
+RANGE_SEPARATORS = ("—", "–", "-", "~", "～", "至", "到")
+#: A ratio or index written without a unit: an optional qualifier and an Arabic number.
+_BARE = re.compile(
+    r"(?P<pre>" + "|".join(PREFIX_MARKERS) + r")?(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<post>以上|左右)?"
+)
 _MAX_EXPONENT = 16
 #: The largest value in a unit's base (元, 平方米, 人 …): 10^16, about 80 times China's GDP.
 MAX_BASE_VALUE = Decimal(10) ** _MAX_EXPONENT
@@ -80,6 +99,8 @@ def _amount_pattern(base: str) -> re.Pattern[str]:
     return re.compile(
         r"(?P<pre>" + "|".join(PREFIX_MARKERS) + r")?"
         r"(?P<num>" + _NUMBER + r")"
+        r"(?:(?P<sep>" + "|".join(map(re.escape, RANGE_SEPARATORS)) + r")"
+        r"(?P<num2>" + _NUMBER + r"))?"
         r"(?P<inner1>[余多])?"
         r"(?P<prefix>万亿|万|亿)?"
         r"(?P<inner2>[余多])?"
@@ -102,12 +123,24 @@ class Amount:
     qualifier: Qualifier = Qualifier.EXACT
     marker: str = ""
     position: MarkerPosition = MarkerPosition.NONE
-    numeral: str = ""  # the number as written when it is a Chinese numeral (两千)
+    numeral: str = ""  # the number as written when it is a Chinese numeral (两千, 一至两)
+    upper: Decimal | None = None  # the upper end of a range (1—2个); value is the lower end
+    separator: str = ""  # the range's dash or word as written (—, ~, 至)
 
     @property
     def base_value(self) -> Decimal:
-        """The value in the unit's base (亿元 → 元), exactly."""
+        """The value in the unit's base (亿元 → 元), exactly; a range's lower end."""
         return self.value * self.unit.scale
+
+    @property
+    def upper_base_value(self) -> Decimal | None:
+        """A range's upper end in the unit's base, exactly; None for a single value."""
+        return None if self.upper is None else self.upper * self.unit.scale
+
+    @property
+    def values(self) -> tuple[Decimal, ...]:
+        """The value, and a range's upper end."""
+        return (self.value,) if self.upper is None else (self.value, self.upper)
 
     def __str__(self) -> str:
         return format_amount_as_written(self)
@@ -125,22 +158,20 @@ def parse_amount(text: str) -> Amount:
     ...
     ValueError: cannot read '12亿美元' as an amount: ...
 
-    An amount has no sign (a decrease is a signed change):
+    Only a level that can be negative takes a sign (a decrease is a signed change):
 
     >>> parse_amount("-5个")
     Traceback (most recent call last):
     ...
-    ValueError: cannot read '-5个' as an amount: expected a number without a sign; ...
+    ValueError: cannot read '-5个' as an amount: a count level is never negative; ...
     """
     text = text.strip()
-    if text[:1] in _SIGNS:
-        raise ValueError(
-            f"cannot read '{text}' as an amount: expected a number without a sign; "
-            "a decrease is written as a signed change, e.g. yoy: -3.2%"
-        )
-    match = _PATTERN.fullmatch(text)
+    sign, body = _split_sign(text)
+    if (bare := _BARE.fullmatch(body)) is not None:
+        return _signed(text, sign, _bare(bare))
+    match = _PATTERN.fullmatch(body)
     if match is None:
-        if loose := _ANY_UNIT.fullmatch(text):
+        if loose := _ANY_UNIT.fullmatch(body):
             try:
                 lookup_unit((loose["prefix"] or "") + loose["base"])
             except UnknownUnitError as error:
@@ -148,8 +179,50 @@ def parse_amount(text: str) -> Amount:
         raise ValueError(
             f"cannot read '{text}' as an amount: expected a number, an optional 万/亿 and a "
             "known unit, with an optional qualifier (约, 近, 超, 余, 以上, 左右 …), e.g. "
-            "'365.5亿元', '6.1万余户', '6.5%左右'"
+            "'365.5亿元', '6.1万余户', '6.5%左右', '1—2个', or a bare ratio such as '102.87'"
         )
+    return _signed(text, sign, _from_match(text, match))
+
+
+def _split_sign(text: str) -> tuple[str, str]:
+    """The leading sign (``-`` or ``−``; '' when none) and the rest; '+' is refused."""
+    if text[:1] == "+":
+        raise ValueError(
+            f"cannot read '{text}' as an amount: an amount is a level and takes no '+'; "
+            "growth is written as a signed change, e.g. yoy: +3.2%"
+        )
+    if text[:1] in _SIGNS:
+        if text[1:2] in _SIGNS:
+            raise ValueError(f"cannot read '{text}' as an amount: it has two signs")
+        return "-", text[1:].strip()
+    return "", text
+
+
+def _signed(text: str, sign: str, amount: Amount) -> Amount:
+    """The amount made negative for a '-' sign, where its dimension allows it."""
+    if not sign:
+        return amount
+    if amount.unit.dimension not in SIGNED_DIMENSIONS:
+        raise ValueError(
+            f"cannot read '{text}' as an amount: a {amount.unit.dimension.value} level is "
+            "never negative; a decrease is written as a signed change, e.g. yoy: -3.2%"
+        )
+    if amount.upper is not None:
+        raise ValueError(f"cannot read '{text}' as an amount: a range takes no sign")
+    return replace(amount, value=-amount.value)
+
+
+def _bare(match: re.Match[str]) -> Amount:
+    """A ratio or index written without a unit (102.87, 约101.2)."""
+    value, pre, post = Decimal(match["num"]), match["pre"], match["post"]
+    if pre:
+        return Amount(value, NO_UNIT, PREFIX_MARKERS[pre], pre, MarkerPosition.BEFORE)
+    if post:
+        return Amount(value, NO_UNIT, SUFFIX_MARKERS[post], post, MarkerPosition.AFTER)
+    return Amount(value, NO_UNIT)
+
+
+def _from_match(text: str, match: re.Match[str]) -> Amount:
     groups = match.groupdict()
     unit = lookup_unit((groups["prefix"] or "") + groups["base"])
     if groups["prefix"] and groups["prefix"] not in PREFIXES:  # pragma: no cover
@@ -163,17 +236,25 @@ def parse_amount(text: str) -> Amount:
     found = [(m, pos, table[m]) for m, pos, table in markers if m]
     if len(found) > 1:
         raise ValueError(f"'{text}' has more than one qualifier; keep the one the source wrote")
-    number = groups["num"]
-    numeral = "" if number[0].isdigit() else number
-    if numeral and unit.exponent:
-        # 一亿二千万元 is (一亿二千万)元, not (一亿二千)万元: read the numeral with its 万/亿.
-        value = parse_number(number + unit.prefix) / unit.scale
-    else:
-        value = parse_number(number)
+    numbers = [n for n in (groups["num"], groups["num2"]) if n]
+    value, *rest = (_number(n, unit) for n in numbers)
+    upper = rest[0] if rest else None
+    if upper is not None and upper <= value:
+        raise ValueError(f"cannot read '{text}' as an amount: a range runs from low to high")
+    written = "".join([groups["num"], groups["sep"] or "", groups["num2"] or ""])
+    numeral = "" if all(n[0].isdigit() for n in numbers) else written
+    qualifier, marker, position = Qualifier.EXACT, "", MarkerPosition.NONE
     if found:
         marker, position, qualifier = found[0]
-        return Amount(value, unit, qualifier, marker, position, numeral)
-    return Amount(value, unit, numeral=numeral)
+    return Amount(value, unit, qualifier, marker, position, numeral, upper, groups["sep"] or "")
+
+
+def _number(number: str, unit: Unit) -> Decimal:
+    """One number of an amount, in the amount's unit."""
+    if not number[0].isdigit() and unit.exponent:
+        # 一亿二千万元 is (一亿二千万)元, not (一亿二千)万元: read the numeral with its 万/亿.
+        return parse_number(number + unit.prefix) / unit.scale
+    return parse_number(number)
 
 
 def implausible(amount: Amount) -> str | None:
@@ -190,19 +271,22 @@ def implausible(amount: Amount) -> str | None:
     >>> implausible(parse_amount("126万亿元")) is None
     True
     """
-    if amount.base_value > MAX_BASE_VALUE:
-        limit = f"10^{_MAX_EXPONENT} {amount.unit.base}"
-        return f"{amount} is larger than any real figure: at most {limit}"
-    exponent = amount.value.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) else 0
-    if places > MAX_DECIMAL_PLACES:
-        return f"{amount} has {places} decimal places; at most {MAX_DECIMAL_PLACES}"
+    for value in amount.values:
+        if abs(value * amount.unit.scale) > MAX_BASE_VALUE:
+            limit = f"10^{_MAX_EXPONENT} {amount.unit.base or '(a bare number)'}"
+            return f"{amount} is larger than any real figure: at most {limit}"
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) else 0
+        if places > MAX_DECIMAL_PLACES:
+            return f"{amount} has {places} decimal places; at most {MAX_DECIMAL_PLACES}"
     return None
 
 
-def format_amount_as_written(amount: Amount, number: str | None = None) -> str:
-    """Write an amount back in the source's own Chinese form; ``number`` replaces the
-    digits (a locale-formatted or explicitly rounded number) where given.
+def format_amount_as_written(
+    amount: Amount, number: str | None = None, upper: str | None = None
+) -> str:
+    """Write an amount back in the source's own Chinese form; ``number`` (and a range's
+    ``upper``) replace the digits (a locale-formatted or rounded number) where given.
 
     >>> format_amount_as_written(parse_amount("6.1万余户"))
     '6.1万余户'
@@ -210,9 +294,19 @@ def format_amount_as_written(amount: Amount, number: str | None = None) -> str:
     '约836万平方米'
     >>> format_amount_as_written(parse_amount("近两千元"))
     '近两千元'
+    >>> [format_amount_as_written(parse_amount(t)) for t in ("1—2个", "一至两个")]
+    ['1—2个', '一至两个']
+    >>> format_amount_as_written(parse_amount("-44.6%"), number="−44.6")
+    '−44.6%'
     """
-    if number is None:
-        number = amount.numeral or format(amount.value, "f")
+    if number is None and amount.numeral:
+        number = amount.numeral
+    elif number is None:
+        number = format(amount.value, "f")
+        if amount.upper is not None:
+            number += amount.separator + format(amount.upper, "f")
+    elif amount.upper is not None:
+        number += amount.separator + (upper or format(amount.upper, "f"))
     marker, pos = amount.marker, amount.position
     prefix, base = amount.unit.prefix, amount.unit.base
     return "".join(

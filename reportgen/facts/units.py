@@ -9,6 +9,10 @@ Decimal('100000000')
 'area'
 >>> lookup_unit("万户").base
 '户'
+>>> lookup_unit("万元/人").dimension.value, lookup_unit("‰").dimension.value
+('money_per_person', 'permille')
+>>> lookup_unit("") is NO_UNIT
+True
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ class Dimension(StrEnum):
     PERSON_YEARS = "person_years"
     PERCENT = "percent"
     PERCENTAGE_POINTS = "percentage_points"
+    PERMILLE = "permille"
+    MONEY_PER_PERSON = "money_per_person"
     COUNT = "count"
+    NUMBER = "number"  # a unitless ratio or index: sex ratio 102.87, CPI 101.2
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,7 @@ PREFIXES: dict[str, int] = {"": 0, "万": 4, "亿": 8, "万亿": 12}
 _UNSCALED: dict[str, Dimension] = {
     "%": Dimension.PERCENT,
     "个百分点": Dimension.PERCENTAGE_POINTS,
+    "‰": Dimension.PERMILLE,
     "平方公里": Dimension.AREA,
     "公里": Dimension.LENGTH,
     "人年": Dimension.PERSON_YEARS,
@@ -71,7 +79,23 @@ _SCALABLE: dict[str, Dimension] = {
     "平方米": Dimension.AREA,
     "人": Dimension.PEOPLE,
     "人次": Dimension.VISITS,
+    "元/人": Dimension.MONEY_PER_PERSON,
 }
+
+#: Dimensions whose level may be negative (a contribution rate of −44.6%, a pull on
+#: growth of −1.96 个百分点, a loss); a count, an area or a number of people never is.
+SIGNED_DIMENSIONS: frozenset[Dimension] = frozenset(
+    {
+        Dimension.MONEY,
+        Dimension.PERCENT,
+        Dimension.PERCENTAGE_POINTS,
+        Dimension.PERMILLE,
+        Dimension.NUMBER,
+    }
+)
+
+#: Dimensions that are rates: a change of a rate in 个百分点 is a change in points.
+RATE_DIMENSIONS: frozenset[Dimension] = frozenset({Dimension.PERCENT, Dimension.PERMILLE})
 
 #: Measure words for counted things (the noun counted is named by the figure).
 MEASURE_WORDS: tuple[str, ...] = (
@@ -96,6 +120,10 @@ def _build_registry() -> dict[str, Unit]:
 #: Every known unit code.
 UNITS: dict[str, Unit] = _build_registry()
 
+#: A unitless ratio or index (sex ratio 102.87, CPI 101.2): written as a bare number.
+#: Not in :data:`UNITS`, so that no text is read as an amount for lack of a unit.
+NO_UNIT = Unit("", "", "", Dimension.NUMBER, 0)
+
 #: Base unit codes, longest first (for parsing text such as ``6.1万余户``).
 BASES_LONGEST_FIRST: tuple[str, ...] = tuple(
     sorted({u.base for u in UNITS.values()}, key=len, reverse=True)
@@ -116,10 +144,12 @@ def lookup_unit(code: str) -> Unit:
     ...
     reportgen.facts.units.UnknownUnitError: unknown unit '亿美元'; known units: ...
     """
+    if code == "":
+        return NO_UNIT
     try:
         return UNITS[code]
     except KeyError:
         bases = ", ".join(sorted({u.base for u in UNITS.values()}))
-        message = f"unknown unit '{code}'; known units: {bases} (元, 平方米, 人, 人次 and "
-        message += "the measure words also take 万/亿/万亿)"
+        message = f"unknown unit '{code}'; known units: {bases} (元, 平方米, 人, 人次, 元/人 "
+        message += "and the measure words also take 万/亿/万亿; a ratio or index is a bare number)"
         raise UnknownUnitError(message) from None

@@ -196,7 +196,7 @@ UNKNOWN_UNIT = "unknown unit '{}'; known units: "
 BAD_AMOUNTS = {
     "abc": "cannot read 'abc' as an amount: expected a number, an optional 万/亿 and a known "
     "unit, with an optional qualifier (约, 近, 超, 余, 以上, 左右 …), e.g. '365.5亿元', "
-    "'6.1万余户', '6.5%左右', '1—2个', or a bare ratio such as '102.87'",
+    "'6.1万余户', '6.5%左右'",
     "": "cannot read '' as an amount: expected a number",
     "12 亿元": "cannot read '12 亿元' as an amount: expected a number",
     "+5%": "cannot read '+5%' as an amount: an amount is a level and takes no '+'",

@@ -124,7 +124,13 @@ PROBLEMS = [
     ),
     (
         {"yoy": "+13.9个百分点"},
-        [("yoy", "a year-on-year change is a percentage, e.g. '+6.4%'")],
+        [
+            (
+                "yoy",
+                "a change in 个百分点 is the change of a rate; this amount (365.5亿元) "
+                "is not a percentage",
+            )
+        ],
     ),
     (
         {"vs_city": "+1.5%"},
@@ -141,7 +147,11 @@ PROBLEMS = [
     (
         {"amount": "5亿元", "yoy": "+3万人", "vs_city": "-2%", "item": {"zh": "个"}},
         [
-            ("yoy", "a year-on-year change is a percentage, e.g. '+6.4%'"),
+            (
+                "yoy",
+                "a year-on-year change is a percentage ('+6.4%'), points of a rate "
+                "('+0.9个百分点') or an amount in the figure's own unit ('-3530人')",
+            ),
             ("vs_city", "the gap to the city is in 个百分点: '+13.9个百分点'"),
             ("item", "'item' names what a count counts; this amount is not a count"),
         ],
@@ -206,7 +216,7 @@ def test_entity_kinds_and_sections_are_the_documented_ones() -> None:
         *["overview", "industry", "projects", "investment", "innovation", "consumption"],
         *["livelihood", "business_environment", "governance", "outlook"],
     ]
-    assert [s.value for s in Status] == ["actual", "estimate", "target", "plan"]
+    assert [s.value for s in Status] == ["actual", "preliminary", "estimate", "target", "plan"]
     assert Entity.model_validate({"id": "e", "kind": "venue", "name": {}}).name == Text()
 
 

@@ -179,7 +179,7 @@ def parse_amount(text: str) -> Amount:
         raise ValueError(
             f"cannot read '{text}' as an amount: expected a number, an optional 万/亿 and a "
             "known unit, with an optional qualifier (约, 近, 超, 余, 以上, 左右 …), e.g. "
-            "'365.5亿元', '6.1万余户', '6.5%左右', '1—2个', or a bare ratio such as '102.87'"
+            "'365.5亿元', '6.1万余户', '6.5%左右'"
         )
     return _signed(text, sign, _from_match(text, match))
 

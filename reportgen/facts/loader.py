@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from reportgen.errors import DataError, DataWarning, Problem
 from reportgen.facts.model import District, DistrictFacts, Entity, Figure, Origin, Source
 from reportgen.facts.quotes import check_numbers_in_quotes, check_quotes
+from reportgen.facts.topics import read_topics, unnamed_topics
 from reportgen.facts.yamlpos import Located, Path, YamlProblem, read_yaml
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -120,13 +121,15 @@ def validate_data(
             if (record := _one(model, item, (name, i), problems)) is not None
         ]
     problems += _cross_checks(groups, data)
+    topics, topic_problems = read_topics(data.get("topics"))
+    problems += topic_problems + unnamed_topics(groups, topics)
     problems += check_numbers_in_quotes(groups["figures"])
     if sources_dir is not None:
         problems += check_quotes(groups["sources"], groups["figures"], sources_dir)
     if problems or district is None:
         return None, problems
     records = {name: tuple(record for _, record in group) for name, group in groups.items()}
-    return DistrictFacts(district=district, **records), []
+    return DistrictFacts(district=district, topics=topics, **records), []
 
 
 _GROUPS: dict[str, type[BaseModel]] = {"sources": Source, "entities": Entity, "figures": Figure}

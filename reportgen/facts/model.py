@@ -24,7 +24,7 @@ from pydantic import (
 
 from reportgen.facts.amounts import Amount, Change, implausible, parse_amount, parse_change
 from reportgen.facts.periods import PartialDate, Period, parse_partial_date, parse_period
-from reportgen.facts.units import Dimension
+from reportgen.facts.units import RATE_DIMENSIONS, Dimension
 from reportgen.facts.yamlpos import Located
 
 #: The longest prose text (a name, a title, a note), in characters.
@@ -108,6 +108,7 @@ class Status(StrEnum):
     """Whether a figure is a result or an intention."""
 
     ACTUAL = "actual"
+    PRELIMINARY = "preliminary"  # 初步核算: a result, preliminarily calculated
     ESTIMATE = "estimate"
     TARGET = "target"
     PLAN = "plan"
@@ -129,22 +130,49 @@ class EntityKind(StrEnum):
     ORGANISATION = "organisation"
 
 
+class PlaceKind(StrEnum):
+    """What kind of county-level place the facts describe (区, 县, 县级市, 旗 …)."""
+
+    DISTRICT = "district"  # 区, 市辖区
+    COUNTY = "county"  # 县
+    COUNTY_CITY = "county_city"  # 县级市
+    BANNER = "banner"  # 旗
+    AUTONOMOUS_COUNTY = "autonomous_county"  # 自治县
+    AUTONOMOUS_BANNER = "autonomous_banner"  # 自治旗
+    FORESTRY_DISTRICT = "forestry_district"  # 林区
+    SPECIAL_DISTRICT = "special_district"  # 特区
+
+
 class District(Frozen):
-    """The district the facts describe, and its city."""
+    """The place the facts describe (a district, county, county-level city …), and its city."""
 
     id: Slug
+    kind: PlaceKind = PlaceKind.DISTRICT
     name: Text
     city: Text
     province: Text | None = None
+
+
+class SourceKind(StrEnum):
+    """What kind of document a source is."""
+
+    NEWS = "news"  # a news article or report
+    WORK_REPORT = "work_report"  # a government work report (政府工作报告)
+    BULLETIN = "bulletin"  # a statistical bulletin or communiqué (统计公报)
+    PRESS_RELEASE = "press_release"  # a press release or press conference (新闻发布)
+    YEARBOOK = "yearbook"  # a statistical or local yearbook (年鉴)
 
 
 class Source(Frozen):
     """One source article."""
 
     id: Slug
+    kind: SourceKind = SourceKind.NEWS
     title: Text
     date: DateText
     reporter: Text | None = None
+    author: Text | None = None  # who wrote it, when not a reporter (a statistics bureau)
+    speaker: Text | None = None  # who delivered it (a work report: the head of government)
     occasion: Text | None = None
     publisher: Text | None = None
     file: str | None = Field(
@@ -187,14 +215,17 @@ class Figure(Frozen):
     tags: tuple[Slug, ...] = ()
     sources: tuple[Citation, ...] = Field(min_length=1)
     note: Text | None = None
+    #: Why the figure as the source prints it is evidently wrong (近两千元 for 近两千万元):
+    #: kept in the data, never stated as fact in a briefing.
+    doubtful: Text | None = None
 
     def problems(self) -> list[tuple[str, str]]:
         """Field-level consistency problems as (field, message) pairs."""
         found: list[tuple[str, str]] = []
         if self.amount is None and self.yoy is None:
             found.append(("amount", "a figure needs an amount, a yoy change, or both"))
-        if self.yoy is not None and self.yoy.amount.unit.dimension is not Dimension.PERCENT:
-            found.append(("yoy", "a year-on-year change is a percentage, e.g. '+6.4%'"))
+        if self.yoy is not None and (problem := self._yoy_problem(self.yoy)) is not None:
+            found.append(("yoy", problem))
         gap = self.vs_city
         if gap is not None and gap.amount.unit.dimension is not Dimension.PERCENTAGE_POINTS:
             found.append(("vs_city", "the gap to the city is in 个百分点: '+13.9个百分点'"))
@@ -206,6 +237,27 @@ class Figure(Frozen):
             if amount is not None and (problem := implausible(amount)) is not None:
                 found.append((field, problem))
         return found
+
+    def _yoy_problem(self, yoy: Change) -> str | None:
+        """Why ``yoy`` cannot be this figure's change: a percentage, points of a rate, or an
+        absolute change in the amount's own dimension (population down 3530人)."""
+        dimension = yoy.amount.unit.dimension
+        level = None if self.amount is None else self.amount.unit.dimension
+        if dimension is Dimension.PERCENT:
+            return None
+        if dimension is Dimension.PERCENTAGE_POINTS:
+            if level is None or level in RATE_DIMENSIONS or level is Dimension.PERCENTAGE_POINTS:
+                return None
+            return (
+                f"a change in 个百分点 is the change of a rate; this amount ({self.amount}) "
+                "is not a percentage"
+            )
+        if level is None or dimension is level:
+            return None
+        return (
+            "a year-on-year change is a percentage ('+6.4%'), points of a rate "
+            "('+0.9个百分点') or an amount in the figure's own unit ('-3530人')"
+        )
 
 
 @dataclass(frozen=True)
@@ -224,6 +276,8 @@ class DistrictFacts(Frozen):
     sources: tuple[Source, ...] = Field(min_length=1)
     entities: tuple[Entity, ...] = ()
     figures: tuple[Figure, ...] = Field(min_length=1)
+    #: Display names of topic ids (beside the packaged table of common topics).
+    topics: dict[Slug, Text] = Field(default_factory=dict)
 
     def source(self, source_id: str) -> Source:
         """The source with this id (KeyError when unknown)."""

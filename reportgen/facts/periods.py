@@ -8,6 +8,7 @@ written                meaning
 ``2023-01/2023-05``    January–May 2023 (a month range, ISO 8601)
 ``as of 2023-11``      cumulative, as of November 2023 (or a day)
 ``unknown``            not stated
+``unclear``            stated, but the source leaves it unclear
 =====================  ===========================================
 
 >>> parse_period("2023-H1").kind.value
@@ -62,6 +63,22 @@ class PartialDate:
 
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: The years a date or period may name: anything outside is a typo (0000-07, 2203).
+YEARS = range(1900, 2201)
+
+
+def _check_year(text: str, year: int, what: str) -> None:
+    """Refuse a year outside :data:`YEARS`, naming the text as written.
+
+    >>> _check_year("0000-H1", 0, "a period")
+    Traceback (most recent call last):
+    ...
+    ValueError: '0000-H1' is not a period: the year 0 is outside 1900–2200
+    """
+    if year not in YEARS:
+        raise ValueError(
+            f"'{text}' is not {what}: the year {year} is outside {YEARS[0]}–{YEARS[-1]}"
+        )
 
 
 def parse_partial_date(text: str) -> PartialDate:
@@ -83,6 +100,7 @@ def parse_partial_date(text: str) -> PartialDate:
         raise ValueError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    _check_year(text, year, "a date")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a date: month {month} is not 1–12")
     if day is not None and month is not None:
@@ -99,7 +117,8 @@ class PeriodKind(StrEnum):
     HALF = "half"
     MONTHS = "months"
     AS_OF = "as_of"
-    UNKNOWN = "unknown"
+    UNKNOWN = "unknown"  # the source does not state it
+    UNCLEAR = "unclear"  # the source states it, but ambiguously
 
 
 @dataclass(frozen=True)
@@ -124,6 +143,8 @@ class Period:
                 return f"{self.year}-{start:02d}/{self.year}-{end:02d}"
             case PeriodKind.AS_OF:
                 return f"as of {self.as_of}"
+            case PeriodKind.UNCLEAR:
+                return "unclear"
         return "unknown"
 
     @property
@@ -133,7 +154,7 @@ class Period:
         >>> parse_period("2023-H1").sort_key < parse_period("2023").sort_key
         True
         """
-        if self.kind is PeriodKind.UNKNOWN:
+        if self.kind in (PeriodKind.UNKNOWN, PeriodKind.UNCLEAR):
             return (0, 0)
         if self.as_of is not None:
             return (self.as_of.year, self.as_of.month or 12)
@@ -142,6 +163,11 @@ class Period:
         if self.half is not None:
             return (self.year or 0, 6 * self.half)
         return (self.year or 0, 12)
+
+    @property
+    def stated(self) -> bool:
+        """False when the period is unknown or unclear: a sentence cannot name it."""
+        return self.kind not in (PeriodKind.UNKNOWN, PeriodKind.UNCLEAR)
 
     @property
     def end_year(self) -> int | None:
@@ -168,12 +194,17 @@ def parse_period(text: str | int) -> Period:
     text = str(text).strip()
     if text == "unknown":
         return Period(PeriodKind.UNKNOWN)
+    if text == "unclear":
+        return Period(PeriodKind.UNCLEAR)
     if re.fullmatch(r"\d{4}", text):
+        _check_year(text, int(text), "a period")
         return Period(PeriodKind.YEAR, year=int(text))
     if match := _HALF.fullmatch(text):
+        _check_year(text, int(match[1]), "a period")
         return Period(PeriodKind.HALF, year=int(match[1]), half=int(match[2]))
     if match := _MONTHS.fullmatch(text):
         y1, m1, y2, m2 = (int(g) for g in match.groups())
+        _check_year(text, y1, "a period")
         if y1 != y2 or not 1 <= m1 <= m2 <= 12:
             raise ValueError(f"'{text}': a month range must run forward within one year")
         return Period(PeriodKind.MONTHS, year=y1, months=(m1, m2))

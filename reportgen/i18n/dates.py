@@ -42,7 +42,7 @@ def render_period(
     t: PhraseTable, p: Period, style: str = "prose", status: Status | None = None
 ) -> str:
     """The period a figure covers; with a status other than actual, "2024 target"."""
-    if status is not None and status is not Status.ACTUAL and p.kind is not PeriodKind.UNKNOWN:
+    if status is not None and status is not Status.ACTUAL and p.stated:
         period = render_period(t, p, "table")
         return t.pattern("period.status", style).format(
             period=period, status=t.status_labels[status]
@@ -63,6 +63,8 @@ def render_period(
             assert p.as_of is not None
             as_of = render_date(t, p.as_of, style)
             return t.pattern("period.as_of", style).format(date=as_of)
+        case PeriodKind.UNCLEAR:
+            return t.pattern("period.unclear", style)
     return t.pattern("period.unknown", style)
 
 

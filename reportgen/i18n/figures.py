@@ -13,6 +13,9 @@ These functions take a :class:`PhraseTable`; templates reach them through
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from reportgen.facts.amounts import (
@@ -22,10 +25,11 @@ from reportgen.facts.amounts import (
     Qualifier,
     format_amount_as_written,
 )
-from reportgen.facts.model import Noun, Status
-from reportgen.facts.units import Unit
+from reportgen.facts.model import Noun, SourceKind, Status
+from reportgen.facts.units import Dimension, Unit
 from reportgen.i18n.numfmt import (
     compact_word,
+    exact_scale,
     format_exact,
     magnitude,
     ordinal_category,
@@ -33,7 +37,7 @@ from reportgen.i18n.numfmt import (
     round_half_up,
     shift_exact,
 )
-from reportgen.i18n.phrases import AmountSystem, Forms, PhraseTable, UnitWords
+from reportgen.i18n.phrases import AmountSystem, Forms, PhraseTable, UnitWords, forms
 
 STYLES = ("prose", "table")
 
@@ -45,33 +49,53 @@ def render_amount(
     item: Noun | None = None,
     places: int | None = None,
     sign: str = "",
+    size: int | None = None,
 ) -> str:
-    """An amount with its qualifier in ``t``'s language (``sign`` goes before the number)."""
+    """An amount with its qualifier in ``t``'s language (``sign`` goes before the number).
+
+    A negative level is written with the table's minus sign; a range as its two ends.
+    English picks the largest scale at which the exact value needs at most three
+    decimals (``size`` forces one, for a row of amounts in one scale).
+    """
     if item is not None and not a.unit.is_count:
         raise ValueError(f"an item noun names what a count counts; {a} is not a count")
+    if a.value < 0:
+        a, sign = replace(a, value=-a.value), t.minus
     if t.amounts is AmountSystem.AS_WRITTEN:
         return convert(t, sign + _as_written(t, a, places) + _item_text(t, a, item))
-    return _magnitude(t, a, style, item, places, sign)
+    return _magnitude(t, a, style, item, places, sign, size)
 
 
 def _magnitude(
-    t: PhraseTable, a: Amount, style: str, item: Noun | None, places: int | None, sign: str
+    t: PhraseTable,
+    a: Amount,
+    style: str,
+    item: Noun | None,
+    places: int | None,
+    sign: str,
+    size: int | None,
 ) -> str:
     exponent = a.unit.exponent
-    size = magnitude(a.value.scaleb(exponent), t.magnitudes)
-    mantissa = shift_exact(a.value, exponent - size)
+    if size is None and places is not None:
+        size = magnitude(a.value.scaleb(exponent), t.magnitudes)
+    elif size is None:
+        size = exact_scale(a.values, t.magnitudes, exponent=exponent)
+    mantissas = [shift_exact(v, exponent - size) for v in a.values]
     if places is not None:
-        mantissa = round_half_up(mantissa, places)
-    number = sign + format_exact(mantissa, t.locale)
+        mantissas = [round_half_up(m, places) for m in mantissas]
+    numbers = [format_exact(m, t.locale) for m in mantissas]
+    number = sign + numbers[0]
+    if len(numbers) == 2:
+        number = t.pattern("range").format(low=number, high=numbers[1], separator=a.separator)
     if size:
-        number = compact_word(size, mantissa, t.locale).replace("{0}", number)
+        number = compact_word(size, mantissas[-1], t.locale).replace("{0}", number)
     words = unit_words(t, a.unit)
     if style == "table":
         unit = words.cell
     else:
         names = words.prose if item is None else noun_forms(t, item)
-        unit = pick(names, plural_category(mantissa.scaleb(size), t.locale))
-    text = t.pattern("amount", style).format(number=number, unit=unit)
+        unit = pick(names, plural_category(mantissas[-1].scaleb(size), t.locale))
+    text = t.pattern("amount", style).format(number=number, unit=unit).strip()
     if a.qualifier is Qualifier.EXACT:
         return text
     return t.pattern("qualified", style).format(qualifier=t.qualifiers[a.qualifier], amount=text)
@@ -81,8 +105,10 @@ def _as_written(t: PhraseTable, a: Amount, places: int | None) -> str:
     """The source's own form, with the number written by Babel (no grouping) or as its numeral."""
     if places is None and a.numeral:
         return format_amount_as_written(a)  # 两千 stays 两千
-    value = a.value if places is None else round_half_up(a.value, places)
-    return format_amount_as_written(a, number=format_exact(value, t.locale, grouping=False))
+    low, *high = (v if places is None else round_half_up(v, places) for v in a.values)
+    number = format_exact(low, t.locale, grouping=False)
+    upper = format_exact(high[0], t.locale, grouping=False) if high else None
+    return format_amount_as_written(a, number=number, upper=upper)
 
 
 def _item_text(t: PhraseTable, a: Amount, item: Noun | None) -> str:
@@ -106,8 +132,14 @@ def text_of(t: PhraseTable, item: Noun) -> str:
     return convert(t, text)
 
 
+#: A ratio or index has no unit words.
+_NO_WORDS = UnitWords(forms(""), header="")
+
+
 def unit_words(t: PhraseTable, unit: Unit) -> UnitWords:
-    """The words for a unit's base in ``t``'s language."""
+    """The words for a unit's base in ``t``'s language (none for a ratio or index)."""
+    if unit.base == "":
+        return _NO_WORDS
     try:
         return t.units[unit.base]
     except KeyError:
@@ -144,12 +176,29 @@ def unit_label(t: PhraseTable, a: Amount, item: Noun | None = None) -> str:
     return unit_words(t, a.unit).header
 
 
+def change_kind(c: Change) -> str:
+    """'percent' (growth), 'points' (a rate's change) or 'absolute' (in the figure's unit)."""
+    dimension = c.amount.unit.dimension
+    if dimension is Dimension.PERCENT:
+        return "percent"
+    if dimension in (Dimension.PERCENTAGE_POINTS, Dimension.PERMILLE):
+        return "points"
+    return "absolute"
+
+
 def render_change(t: PhraseTable, c: Change, style: str, status: Status | None) -> str:
-    """A year-on-year change; in prose phrased by status (actual, estimate, target, plan)."""
+    """A year-on-year change; in prose phrased by status (actual, estimate, target, plan)
+    and by kind: a percentage, points of a rate, or an absolute amount (people, yuan …)."""
+    kind = change_kind(c)
     if style == "table":
-        amount = render_amount(t, c.amount, "table", sign=_sign(t, c))
+        # An absolute change keeps its unit in the cell: the column's header is "year on year".
+        cell = "prose" if kind == "absolute" else "table"
+        amount = render_amount(t, c.amount, cell, sign=_sign(t, c))
         return t.pattern("change", "table").format(amount=amount)
-    name = f"change.{(status or Status.ACTUAL).value}.{c.direction.value}"
+    state = Status.ACTUAL if status in (None, Status.PRELIMINARY) else status
+    name = f"change.{state.value}.{c.direction.value}"
+    if f"{name}.{kind}" in t.patterns:
+        name = f"{name}.{kind}"
     return t.pattern(name).format(amount=render_amount(t, c.amount))
 
 
@@ -185,3 +234,23 @@ def render_rank(t: PhraseTable, n: int, style: str, city: str | None) -> str:
     }
     name = "rank" if city or style == "table" else "rank.nocity"
     return t.pattern(name, style).format(**fields)
+
+
+def render_source_kinds(t: PhraseTable, kinds: Sequence[SourceKind]) -> str:
+    """Counts of sources by kind, in the order first seen: "2篇新闻报道和1份统计公报"."""
+    counts = Counter(kinds)
+    parts = []
+    for kind in counts:  # Counter keeps first-seen order
+        n = counts[kind]
+        noun = convert(t, pick(t.source_kinds[kind], plural_category(Decimal(n), t.locale)))
+        number = t.cardinal_words.get(n, format_exact(n, t.locale))
+        parts.append(t.source_counts[kind].format(n=number, noun=noun))
+    return join_list(t, parts)
+
+
+def join_list(t: PhraseTable, parts: Sequence[str]) -> str:
+    """Items joined the language's way: "a, b and c" / "a、b和c"."""
+    between, last = t.list_joins
+    if len(parts) <= 1:
+        return "".join(parts)
+    return between.join(parts[:-1]) + last + parts[-1]

@@ -3,20 +3,20 @@
 >>> en, zh = Formatter("en", city=Text(zh="济南市", en="Jinan")), Formatter("zh")
 >>> en.amount("166.72亿元"), zh.amount("166.72亿元")
 ('16.672 billion yuan', '166.72亿元')
->>> sorted(en.filters())
-['amount', 'change', 'date', 'gap', 'noun', 'number', 'period', 'rank', 'round', 'status', ...]
+>>> sorted(en.filters())[:8]
+['amount', 'change', 'date', 'gap', 'noun', 'number', 'one_scale', 'period']
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from reportgen.facts.amounts import Amount, Change, parse_amount, parse_change
-from reportgen.facts.model import Noun, Status, Text
+from reportgen.facts.model import Noun, PlaceKind, SourceKind, Status, Text
 from reportgen.facts.periods import PartialDate, Period, parse_partial_date, parse_period
-from reportgen.i18n import dates, figures
+from reportgen.i18n import dates, figures, scale
 from reportgen.i18n.numfmt import format_exact, round_half_up
 from reportgen.i18n.phrases import phrases_for
 
@@ -40,7 +40,7 @@ class Formatter:
     def filters(self) -> dict[str, Callable[..., str]]:
         """Filter name → bound method, for ``jinja2.Environment.filters.update``."""
         names = ["amount", "unit_label", "change", "gap", "rank", "period", "status"]
-        names += ["date", "number", "round", "noun"]
+        names += ["date", "number", "round", "noun", "one_scale", "source_kinds", "place"]
         return {name: getattr(self, name) for name in names}
 
     def amount(
@@ -189,6 +189,47 @@ class Formatter:
         ('sports park', 'sports parks', 'sports parks', '体育公园')
         """
         return figures.render_noun(self.phrases, _need(item, Noun, "noun"), _number(n, "noun"))
+
+    def one_scale(self, amounts: Sequence[Amount | str | None], style: str = "table") -> list[str]:
+        """Amounts of one unit in one scale, converted exactly (a table row or column).
+
+        >>> en, zh = Formatter("en"), Formatter("zh")
+        >>> en.one_scale(["55.44亿元", "554400万元"]), zh.one_scale(["55.44亿元", "554400万元"])
+        (['5.544 billion', '5.544 billion'], ['55.44亿元', '55.44亿元'])
+        >>> en.one_scale(["146419万元", "166.72亿元"], "prose")
+        ['1,464.19 million yuan', '16,672 million yuan']
+        """
+        values = [_need(a, Amount, "one_scale", parse_amount) for a in amounts]
+        return scale.amounts_in_one_scale(self.phrases, values, _style(style))
+
+    #: The same, by the name the narrative layer uses.
+    amounts_in_one_scale = one_scale
+
+    def source_kinds(self, sources: Iterable[Any]) -> str:
+        """How many sources of each kind, in prose ("two news reports and one statistical
+        bulletin"); each source is a kind or has a ``kind``, in the order first seen.
+
+        >>> en, zh = Formatter("en"), Formatter("zh")
+        >>> en.source_kinds(["news", "news", "bulletin"]), zh.source_kinds(["news", "bulletin"])
+        ('two news reports and one statistical bulletin', '1篇新闻报道和1份统计公报')
+        >>> en.source_kinds(["work_report", "news", "yearbook"])
+        'one government work report, one news report and one yearbook'
+        """
+        kinds = [SourceKind(getattr(s, "kind", s)) for s in sources]
+        return figures.render_source_kinds(self.phrases, kinds)
+
+    def place(self, kind: PlaceKind | str | None, form: str = "ref") -> str:
+        """How the language names a kind of place: ``ref`` (全县 / the county), ``noun``
+        (县 / county) or ``wide`` (全县 / countywide).
+
+        >>> en, zh = Formatter("en"), Formatter("zh")
+        >>> en.place("county"), zh.place("county"), en.place("banner", "noun"), zh.place("district")
+        ('the county', '全县', 'banner', '全区')
+        """
+        words = self.phrases.places[PlaceKind(_need(kind, str, "place"))]
+        if form not in ("ref", "noun", "wide"):
+            raise ValueError(f"form must be 'ref', 'noun' or 'wide', got {form!r}")
+        return str(getattr(words, form))
 
 
 def _need(value: Any, kind: type[T], name: str, parse: Callable[[str], T] | None = None) -> T:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import decimal
 import re
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel import Locale
@@ -108,6 +109,41 @@ def magnitude(value: Decimal, magnitudes: tuple[int, ...]) -> int:
     """
     size = abs(value)
     return max((m for m in magnitudes if size >= Decimal(1).scaleb(m)), default=0)
+
+
+#: The most decimals an English amount shows at a scale before a smaller scale is used.
+MAX_SCALED_PLACES = 3
+
+
+def exact_scale(
+    values: Sequence[Decimal],
+    magnitudes: tuple[int, ...],
+    *,
+    exponent: int = 0,
+    max_places: int = MAX_SCALED_PLACES,
+) -> int:
+    """The largest power of ten in ``magnitudes`` at which every value (in units of
+    10^exponent) is shown exactly with at most ``max_places`` decimals, and the largest
+    is at least 1; else 0 (the number in full).
+
+    >>> exact_scale([Decimal("146419")], (6, 9, 12), exponent=4)  # 1,464.19 million
+    6
+    >>> exact_scale([Decimal("166.72")], (6, 9, 12), exponent=8)  # 16.672 billion
+    9
+    >>> exact_scale([Decimal("55.44"), Decimal("54.59")], (6, 9, 12), exponent=8)
+    9
+    >>> exact_scale([Decimal("1.73")], (6, 9, 12), exponent=4)  # 17,300: below a million
+    0
+    >>> exact_scale([Decimal("123.4567")], (6, 9, 12), exponent=4)  # 1,234,567
+    0
+    """
+    largest = max((abs(v) for v in values), default=Decimal(0)).scaleb(exponent, _CONTEXT)
+    for size in sorted(magnitudes, reverse=True):
+        if largest < Decimal(1).scaleb(size):
+            continue
+        if all(fraction_digits(shift_exact(v, exponent - size)) <= max_places for v in values):
+            return size
+    return 0
 
 
 def compact_word(exponent: int, mantissa: Decimal, locale: str) -> str:

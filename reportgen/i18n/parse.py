@@ -108,7 +108,7 @@ def _parse_magnitude(lang: str, text: str, unit_label: str | None) -> tuple[Deci
     rest = match["rest"].strip() or (unit_label or "").strip()
     if not rest:
         raise ValueError(f"{text!r} has no unit: pass the column's unit_label")
-    if not re.fullmatch(r"%|[^\W\d_][\w '’-]*", rest):
+    if not re.fullmatch(r"%|‰|[^\W\d_][\w '’-]*", rest):
         raise ValueError(f"cannot read the unit {rest!r} in {text!r}")
     return _number(g, match), g.units.get(rest.casefold(), Dimension.COUNT)
 

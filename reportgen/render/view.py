@@ -19,7 +19,9 @@ from reportgen.facts.amounts import Amount, Change
 from reportgen.facts.loader import problem_at
 from reportgen.facts.model import DistrictFacts, Figure, Noun, Section, Source, Text
 from reportgen.facts.periods import PartialDate, Period
+from reportgen.facts.topics import topic_names
 from reportgen.facts.yamlpos import Path
+from reportgen.i18n.phrases import phrases_for
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ class SourceView:
     occasion: str | None
     publisher: str | None
     note: str | None
+    kind: str = "news"  # news | work_report | bulletin | press_release | yearbook
+    kind_name: str = ""  # the kind in the build language: 统计公报 / statistical bulletin
+    author: str | None = None
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class FigureView:
     tags: tuple[str, ...]
     note: str | None
     sources: tuple[SourceView, ...]
+    topic_name: str | None = None  # the topic's name in the build language
+    doubtful: str | None = None  # why the printed figure is evidently wrong (never shown)
 
     @property
     def cite(self) -> Markup:
@@ -113,8 +121,11 @@ def make_view(facts: DistrictFacts, lang: str, fallback: str | None = None) -> d
         )
         for i, e in enumerate(facts.entities)
     }
-    figures = [_figure_view(f, i, r, sources, entities) for i, f in enumerate(facts.figures)]
+    names = _topic_names(facts, r)
+    every = [_figure_view(f, i, r, sources, entities, names) for i, f in enumerate(facts.figures)]
+    figures = [f for f in every if f.doubtful is None]  # a doubtful figure is never stated
     district = facts.district
+    place = phrases_for(lang).places[district.kind]
     context = {
         "lang": lang,
         "district": {
@@ -122,6 +133,10 @@ def make_view(facts: DistrictFacts, lang: str, fallback: str | None = None) -> d
             "name": r.text(district.name, ("district", "name")),
             "city": r.text(district.city, ("district", "city")),
             "province": r.optional(district.province, ("district", "province")),
+            "kind": district.kind.value,  # district | county | county_city | banner …
+            "ref": place.ref,  # 全区 / 全县 · the district / the county
+            "noun": place.noun,  # 区 / 县 · district / county
+            "wide": place.wide,  # 全区 / 全县 · districtwide / countywide
         },
         "sources": list(sources.values()),
         "source": sources,
@@ -130,14 +145,29 @@ def make_view(facts: DistrictFacts, lang: str, fallback: str | None = None) -> d
         "figure": {f.id: f for f in figures},
         "sections": {s.value: [f for f in figures if f.section == s.value] for s in Section},
         "data_date": max(s.date for s in facts.sources),
+        "topic_names": names,
+        "doubtful_figures": [f for f in every if f.doubtful is not None],
     }
     if r.missing:
         raise DataError(f"{len(r.missing)} text(s) missing in '{lang}'", r.missing)
     return context
 
 
+def _topic_names(facts: DistrictFacts, r: _Resolver) -> dict[str, str]:
+    """Every topic's name in the build language; a topic the facts use without one is a
+    located problem (the loader has checked that every topic is named in some language)."""
+    names = topic_names(facts.topics, r.lang)
+    if r.fallback is not None:
+        names = topic_names(facts.topics, r.fallback) | names
+    for topic, text in facts.topics.items():
+        if topic not in names:
+            r.optional(text, ("topics", topic))
+    return names
+
+
 def _source_view(source: Source, number: int, r: _Resolver) -> SourceView:
     path: Path = ("sources", number - 1)
+    kinds = phrases_for(r.lang).source_kinds
     return SourceView(
         id=source.id,
         number=number,
@@ -147,6 +177,10 @@ def _source_view(source: Source, number: int, r: _Resolver) -> SourceView:
         occasion=r.optional(source.occasion, (*path, "occasion")),
         publisher=r.optional(source.publisher, (*path, "publisher")),
         note=r.optional(source.note, (*path, "note")),
+        kind=source.kind.value,
+        kind_name=kinds[source.kind]["one"],
+        author=r.optional(source.author, (*path, "author")),
+        speaker=r.optional(source.speaker, (*path, "speaker")),
     )
 
 
@@ -156,6 +190,7 @@ def _figure_view(
     r: _Resolver,
     sources: dict[str, SourceView],
     entities: dict[str, EntityView],
+    topics: dict[str, str],
 ) -> FigureView:
     path: Path = ("figures", index)
     if figure.item is not None:
@@ -177,6 +212,8 @@ def _figure_view(
         tags=figure.tags,
         note=r.optional(figure.note, (*path, "note")),
         sources=_unique(sources[c.source] for c in figure.sources),
+        topic_name=topics.get(figure.topic or "other"),
+        doubtful=r.optional(figure.doubtful, (*path, "doubtful")),
     )
 
 

@@ -26,12 +26,13 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from reportgen.facts.amounts import Qualifier
-from reportgen.facts.model import Status
+from reportgen.facts.model import PlaceKind, SourceKind, Status
 
 __all__ = [
     "AmountSystem",
     "Forms",
     "PhraseTable",
+    "PlaceWords",
     "UnitWords",
     "forms",
     "known_languages",
@@ -67,6 +68,16 @@ class UnitWords:
 
 
 @dataclass(frozen=True)
+class PlaceWords:
+    """How a language names a kind of place: the noun, the phrase for the whole place
+    (全县 / "the county"), and that phrase as an attribute (全县 / "countywide")."""
+
+    noun: str
+    ref: str
+    wide: str
+
+
+@dataclass(frozen=True)
 class PhraseTable:
     """The words and patterns of one language. Patterns use ``str.format`` fields."""
 
@@ -85,6 +96,11 @@ class PhraseTable:
     month_skeletons: Mapping[str, str] = field(default_factory=dict)  # style → CLDR skeleton
     interval_fixes: Mapping[str, str] = field(default_factory=dict)  # CLDR output touch-ups
     convert: Mapping[str, str] = field(default_factory=dict)  # source characters → this script
+    places: Mapping[PlaceKind, PlaceWords] = field(default_factory=dict)  # 县 → 全县, the county
+    source_kinds: Mapping[SourceKind, Forms] = field(default_factory=dict)  # by count
+    source_counts: Mapping[SourceKind, str] = field(default_factory=dict)  # "{n}篇{noun}"
+    cardinal_words: Mapping[int, str] = field(default_factory=dict)  # 2 → "two" (prose counts)
+    list_joins: tuple[str, str] = (", ", " and ")  # between items, before the last
     minus: str = "\u2212"
     plus: str = "+"
 

@@ -239,3 +239,7 @@ def export(target: Path, lang: str) -> None:
 
 
 main.add_command(glossary)
+
+from reportgen.cli_extract import extract  # noqa: E402  (the commands of other modules)
+
+main.add_command(extract)

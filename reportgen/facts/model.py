@@ -20,6 +20,7 @@ from pydantic import (
     PlainValidator,
     PrivateAttr,
     StrictInt,
+    field_validator,
 )
 
 from reportgen.facts.amounts import Amount, Change, implausible, parse_amount, parse_change
@@ -71,11 +72,23 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: Characters that show nothing: zero-width spaces and joiners, the BOM, the soft hyphen.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 class Text(Frozen):
     """A prose field in Chinese and English; a language may be missing until it is built."""
 
     zh: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
     en: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        """Refuse a text of white space (and invisible format characters) only."""
+        if value is not None and all(c.isspace() or c in _INVISIBLE for c in value):
+            raise ValueError("is blank (white space only): write the text, or leave it out")
+        return value
 
     def get(self, lang: str) -> str | None:
         """The text in ``lang`` ('zh' or 'en'), or None when it is missing."""

@@ -75,6 +75,7 @@ def validate(files: tuple[Path, ...], sources: Path | None) -> None:
         except DataError as error:
             problems.extend(error.problems)
             continue
+        _warn_missing_texts(facts)
         by_section = Counter(f.section.value for f in facts.figures)
         summary = ", ".join(f"{name} {count}" for name, count in sorted(by_section.items()))
         click.echo(
@@ -84,6 +85,20 @@ def validate(files: tuple[Path, ...], sources: Path | None) -> None:
         )
     if problems:
         raise DataError(f"{len(problems)} problem(s)", problems)
+
+
+def _warn_missing_texts(facts: Any) -> None:
+    """Warn of every text (an entity's name, a measure …) that a briefing in each
+    language shows and the data lacks: such a build stops there without a fallback."""
+    from reportgen.errors import DataError, DataWarning
+    from reportgen.render.view import make_view
+
+    for lang in ("en", "zh"):
+        try:
+            make_view(facts, lang)
+        except DataError as error:
+            for problem in error.problems:
+                warnings.warn(DataWarning(str(problem)), stacklevel=1)
 
 
 def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]:

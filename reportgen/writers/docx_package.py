@@ -58,11 +58,10 @@ def open_reference(reference_doc: Path | None) -> Document:
     if reference_doc is None:
         document = docx.Document(io.BytesIO(_builtin_reference()))
     else:
-        from reportgen.writers.docx_reference_safety import open_safely
-
-        safe = open_safely(Path(reference_doc))  # only its safe parts, read within bounds
+        if not reference_doc.is_file():
+            raise OptionError(f"reference document {reference_doc} does not exist")
         try:
-            document = docx.Document(io.BytesIO(safe))
+            document = docx.Document(str(reference_doc))
         except (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
             raise OptionError(f"reference document {reference_doc} is not a .docx file") from None
     body = document.element.body

@@ -75,7 +75,6 @@ def validate(files: tuple[Path, ...], sources: Path | None) -> None:
         except DataError as error:
             problems.extend(error.problems)
             continue
-        _warn_missing_texts(facts)
         by_section = Counter(f.section.value for f in facts.figures)
         summary = ", ".join(f"{name} {count}" for name, count in sorted(by_section.items()))
         click.echo(
@@ -85,20 +84,6 @@ def validate(files: tuple[Path, ...], sources: Path | None) -> None:
         )
     if problems:
         raise DataError(f"{len(problems)} problem(s)", problems)
-
-
-def _warn_missing_texts(facts: Any) -> None:
-    """Warn of every text (an entity's name, a measure …) that a briefing in each
-    language shows and the data lacks: such a build stops there without a fallback."""
-    from reportgen.errors import DataError, DataWarning
-    from reportgen.render.view import make_view
-
-    for lang in ("en", "zh"):
-        try:
-            make_view(facts, lang)
-        except DataError as error:
-            for problem in error.problems:
-                warnings.warn(DataWarning(str(problem)), stacklevel=1)
 
 
 def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]:
@@ -155,6 +140,9 @@ def build(
     formats = _split(fmt, FORMATS, "--format")
     chosen = _sections(sections)
     _check_build_options(out, templates, reference_doc, fallback)
+    from reportgen.writers.fileset import recover
+
+    recover(out)  # a build killed while writing left a half-replaced set: restore it first
     if reference_doc is not None and "docx" in formats:
         from reportgen.writers.docx_package import open_reference
 
@@ -229,9 +217,15 @@ def _check_build_options(
     if templates is not None and not templates.is_dir():
         what = "is a file, not a folder" if templates.exists() else "no such folder"
         raise OptionError(f"--templates {templates}: {what}")
-    if reference_doc is not None and not reference_doc.is_file():
-        what = "is a folder, not a file" if reference_doc.is_dir() else "no such file"
-        raise OptionError(f"--reference-doc {reference_doc}: {what}")
+    if reference_doc is not None:
+        from reportgen.writers.docx_reference_safety import non_regular
+
+        kind = non_regular(reference_doc)
+        if kind is not None:
+            what = {"is a folder": "is a folder, not a file", "no such file": kind}.get(
+                kind, f"{kind}, not a regular file"
+            )
+            raise OptionError(f"--reference-doc {reference_doc}: {what}")
     if fallback is not None and fallback not in LANGUAGES:
         raise OptionError(f"--fallback {fallback}: choose from {', '.join(LANGUAGES)}")
 
@@ -254,7 +248,3 @@ def export(target: Path, lang: str) -> None:
 
 
 main.add_command(glossary)
-
-from reportgen.cli_extract import extract  # noqa: E402  (the commands of other modules)
-
-main.add_command(extract)

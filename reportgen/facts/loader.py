@@ -5,7 +5,9 @@ Every problem is collected and reported at once as ``file:line:col: message``.
 
 from __future__ import annotations
 
+import os
 import warnings
+from collections.abc import Mapping
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
 
@@ -17,15 +19,7 @@ from reportgen.facts.model import District, DistrictFacts, Entity, Figure, Origi
 from reportgen.facts.qualitative import QUALITATIVE, cited
 from reportgen.facts.quotes import check_numbers_in_quotes, check_quotes
 from reportgen.facts.topics import read_topics, unnamed_topics
-from reportgen.facts.yamlpos import (
-    FileTooLarge,
-    Located,
-    NotRegularFile,
-    Path,
-    YamlProblem,
-    read_bounded,
-    read_yaml,
-)
+from reportgen.facts.yamlpos import Located, Path, YamlProblem, read_yaml
 
 _M = TypeVar("_M", bound=BaseModel)
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -39,14 +33,24 @@ _FACT_KINDS = ("figures", *QUALITATIVE)
 ABOUT_SPLIT = "about was split into owner, examples and place (see CHANGELOG)"
 
 
-def load_facts(path: str | FsPath, sources_dir: str | FsPath | None = None) -> DistrictFacts:
+def load_facts(
+    path: str | os.PathLike[str] | Mapping[str, Any], sources_dir: str | FsPath | None = None
+) -> DistrictFacts:
     """Read and validate a fact file; raise :class:`DataError` listing every problem.
 
+    ``path`` may also be a mapping of the file's content (facts made in Python): it
+    passes the same checks, and problems are located by path (``<mapping>:figures[3]``).
     With ``sources_dir``, every quote is also checked verbatim against its article.
     """
-    path = FsPath(path)
+    from reportgen.arguments import path_arg
+    from reportgen.facts.mapping import load_mapping, mark_validated
+
+    folder = None if sources_dir is None else path_arg(sources_dir, "sources_dir")
+    if isinstance(path, Mapping):
+        return load_mapping(path, folder)
+    path = path_arg(path, "load_facts() takes a fact file's path or a mapping; path")
     located = _read(path)
-    facts, problems = validate_data(located, None if sources_dir is None else FsPath(sources_dir))
+    facts, problems = validate_data(located, folder)
     if problems:
         raise DataError(
             f"{path}: {len(problems)} problem(s)",
@@ -64,6 +68,7 @@ def load_facts(path: str | FsPath, sources_dir: str | FsPath | None = None) -> D
             stacklevel=2,
         )
     facts._origin = Origin(str(path), located)
+    mark_validated(facts)
     return facts
 
 
@@ -85,17 +90,16 @@ def _read(path: FsPath) -> Located:
     def fail(message: str, line: int | None = None, column: int | None = None) -> DataError:
         return DataError(message, [Problem(str(path), line, column, message)])
 
-    try:  # stat first, then a bounded read: a FIFO or /dev/zero is refused, never read
-        raw = read_bounded(path, MAX_FILE_BYTES)
+    try:
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise fail("no such file") from None
-    except NotRegularFile as error:
-        raise fail(f"{error.reason}, not a fact file") from None
-    except FileTooLarge:
-        message = f"is larger than {MAX_FILE_BYTES // 2**20} MiB; is it really a fact file?"
-        raise fail(message) from None
+    except IsADirectoryError:
+        raise fail("is a directory, not a fact file") from None
     except OSError as error:
         raise fail(f"cannot read: {error.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise fail(f"is larger than {MAX_FILE_BYTES // 2**20} MiB; is it really a fact file?")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -1,0 +1,148 @@
+"""Realization: a DocumentPlan → one language's paragraphs and tables.
+
+``realize(plan, context, formatter)`` walks the plan in document order, turns each
+sentence plan into words through the language's phrase table (``en.py``, ``zh.py``,
+with a user's ``phrases.<lang>.yaml`` on top), the formatter and the grammar, puts one
+citation mark after each sentence group, glosses coinages on first use, and returns a
+:class:`RealizedDocument` of ``Markup`` the templates print as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from reportgen.i18n.formatter import Formatter
+from reportgen.i18n.realize import citations, tables
+from reportgen.i18n.realize.sentences import realize as realize_sentence
+from reportgen.i18n.realize.words import Words, default_glosses
+from reportgen.narrative.plan import (
+    DocumentPlan,
+    Paragraph,
+    Qualitative,
+    Sentence,
+    sentence_figures,
+)
+from reportgen.render.escape import escape_markdown
+from reportgen.render.narrative_view import (
+    RealizedDocument,
+    RealizedParagraph,
+    RealizedSection,
+    RealizedTable,
+)
+from reportgen.render.view import SourceView
+
+__all__ = ["RealizedDocument", "RealizedParagraph", "RealizedSection", "RealizedTable", "realize"]
+
+
+def realize(
+    plan: DocumentPlan,
+    context: Mapping[str, Any],
+    formatter: Formatter,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    citation_style: str = "footnotes",
+    place_kind: str = "district",
+) -> RealizedDocument:
+    """The plan in ``formatter``'s language (see the module text)."""
+    w = Words(formatter.lang, formatter, context, overrides or {})
+    r = _Run(w, citation_style, default_glosses(formatter.lang))
+    district = context["district"]
+    full = w.p("refer.full", name=district["name"], city=district["city"])
+    short = w.p("refer.short", place=formatter.place(place_kind))
+    lead = r.paragraph(plan.lead, full, short) if plan.lead.sentences else None
+    points = tuple(r.paragraph(p, short) for p in plan.key_points)
+    sections: dict[str, RealizedSection] = {}
+    number = 0
+    for section in plan.sections:
+        paragraphs = tuple(r.paragraph(p, short) for p in section.paragraphs if p.sentences)
+        made = []
+        for table in section.tables:
+            number += 1
+            header, rows, ids = tables.main_table(w, table, number)
+            caption = w.p("table.main", n=str(number))
+            made.append(
+                RealizedTable(
+                    table.key,
+                    caption,
+                    header,
+                    _t(rows),
+                    tuple(ids),
+                    tables.markdown(caption, header, rows),
+                )
+            )
+        sections[section.key] = RealizedSection(section.key, paragraphs, tuple(made))
+    annex = []
+    for n, part in enumerate(plan.annex, start=1):
+        header, rows = tables.annex_table(w, part)
+        caption = w.p("table.annex", n=str(n), section=w.p(f"section.{part.key}"))
+        annex.append(
+            RealizedTable(
+                part.key,
+                caption,
+                header,
+                _t(rows),
+                part.figures,
+                tables.markdown(caption, header, rows),
+            )
+        )
+    return RealizedDocument(
+        formatter.lang, full, lead, points, sections, tuple(annex), citation_style
+    )
+
+
+def _t(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(r) for r in rows)
+
+
+class _Run:
+    """State across one document: glosses already given."""
+
+    def __init__(self, w: Words, style: str, glosses: dict[str, str]) -> None:
+        self.w, self.style, self.glosses = w, style, glosses
+
+    def paragraph(
+        self, p: Paragraph, first_subject: str, subject: str | None = None
+    ) -> RealizedParagraph:
+        """Sentences with one citation mark per run of sentences sharing their sources."""
+        w = self.w
+        texts, plain, marks = [], [], []
+        for i, s in enumerate(p.sentences):
+            text = realize_sentence(w, s, first_subject if i == 0 or subject is None else subject)
+            text = self._gloss(text)
+            plain.append(text)
+            texts.append(escape_markdown(text))
+            marks.append(tuple(self.sources(s)))
+        out = Markup("")
+        for i, text in enumerate(texts):
+            out += Markup(text)
+            last = i + 1 == len(texts) or set(marks[i + 1]) != set(marks[i])
+            if last:
+                out += citations.mark(w, marks[i], self.style)
+            if i + 1 < len(texts):
+                out += Markup(w.grammar.space)
+        figures = tuple(f for s in p.sentences for f in sentence_figures(s))
+        return RealizedParagraph(out, tuple(plain), figures, p.topic, p.bullets)
+
+    def sources(self, s: Sentence) -> list[SourceView]:
+        """The sources of everything a sentence states, in source-list order."""
+        found: list[SourceView] = []
+        for f in sentence_figures(s):
+            found += self.w.context["figure"][f].sources
+        if isinstance(s, Qualitative):
+            key = {"statement": "statements", "event": "events", "policy": "policies"}.get(
+                s.kind, "people"
+            )
+            views = {v.id: v for v in self.w.context.get(key, [])}
+            for i in s.ids:
+                found += views[i].sources
+        return sorted(dict.fromkeys(found), key=lambda v: v.number)
+
+    def _gloss(self, text: str) -> str:
+        for term, gloss in list(self.glosses.items()):
+            if term in text:
+                text = text.replace(term, f"{term} {gloss}", 1)
+                del self.glosses[term]
+        return text

@@ -1,0 +1,43 @@
+"""Citation marks: at most one per sentence group, resolved in the numbered source list.
+
+A sentence group is a run of consecutive sentences drawn from the same sources; its
+mark follows the group's last sentence. Styles (``--citations``):
+
+- ``footnotes`` (default): Markdown footnote references, one per source of the group,
+  side by side (``[^a1][^a4]``); the definitions name each source briefly and the
+  DOCX writer turns them into Word footnotes. Chosen as the default because the DOCX a
+  district office hands on then reads like a printed briefing (superscript numbers),
+  while the Markdown stays valid everywhere.
+- ``endnotes``: the sources' numbers in brackets, ``[1, 4]`` / ``〔1、4〕``, resolved in
+  the numbered Sources list.
+- ``none``: no marks (the Sources list and the annex's source column remain).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from reportgen.i18n.realize.words import Words
+from reportgen.render.view import SourceView
+
+STYLES = ("footnotes", "endnotes", "none")
+
+
+def mark(w: Words, sources: Sequence[SourceView], style: str) -> Markup:
+    """The one mark for a sentence group citing ``sources`` (in source-list order)."""
+    ordered = sorted(dict.fromkeys(sources), key=lambda s: s.number)
+    if style == "none" or not ordered:
+        return Markup("")
+    if style == "endnotes":
+        sep = "、" if w.zh else ", "
+        numbers = sep.join(str(s.number) for s in ordered)
+        return Markup(w.p("cite.endnote", numbers=numbers))
+    return Markup("".join(f"[^{s.id}]" for s in ordered))
+
+
+def numbers(w: Words, sources: Sequence[SourceView]) -> str:
+    """Source numbers for a table's source column: '1, 4' / '1、4'."""
+    ordered = sorted(dict.fromkeys(sources), key=lambda s: s.number)
+    return ("、" if w.zh else ", ").join(str(s.number) for s in ordered)

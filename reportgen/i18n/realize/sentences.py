@@ -1,0 +1,168 @@
+"""Sentence plans → sentences in one language (see the plan's kinds in narrative.plan).
+
+Each function returns the sentence as plain text, finished by the grammar (capital,
+curly quotes or full-width brackets); the caller escapes it for Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportgen.i18n.realize.clauses import clause, measure, said, step, value
+from reportgen.i18n.realize.words import Words
+from reportgen.narrative.plan import Group, Qualitative, Sentence, Series, TargetOutcome
+from reportgen.render.view import FigureView
+
+
+def realize(w: Words, s: Sentence, subject: str) -> str:
+    """One sentence; ``subject`` is how the district is referred to here."""
+    if isinstance(s, Group):
+        text = group(w, s, subject)
+    elif isinstance(s, Series):
+        text = series(w, s)
+    elif isinstance(s, TargetOutcome):
+        text = target(w, s)
+    else:
+        text = qualitative(w, s, subject)
+    return w.grammar.finish(text)
+
+
+def _figures(w: Words, ids: Sequence[str]) -> list[FigureView]:
+    return [w.context["figure"][i] for i in ids]
+
+
+#: Kinds of named thing whose figures are theirs, said with them as the subject.
+OWNER_KINDS = frozenset({"enterprise", "institution", "venue", "park", "platform", "project"})
+
+
+def group(w: Words, g: Group, district: str) -> str:
+    """Figures sharing subject, period and status, the period said once. Results read
+    measure first ('Regional GDP came to … in 2023; …'); plans and targets after a
+    period lead-in ('For 2024, the district planned …')."""
+    figures = _figures(w, g.figures)
+    head = figures[0]
+    owner = head.owner
+    if owner is not None and (
+        owner.kind not in OWNER_KINDS or any(owner.name in f.measure for f in figures)
+    ):
+        owner = None
+    shown: set[tuple[str, ...]] = set()
+
+    def new_examples(f: FigureView) -> bool:
+        key = tuple(e.id for e in f.examples)
+        fresh = key not in shown
+        shown.add(key)
+        return fresh
+
+    if head.status in ("plan", "target") and all(f.amount is None for f in figures):
+        parts, first_rate = [], True
+        for f in figures:
+            parts.append(clause(w, f, first_rate, new_examples(f)))
+            first_rate = first_rate and f.yoy is None
+        subject = owner.name if owner is not None else district
+        lead = w.lead(head.period, head.status)
+        clauses = w.grammar.clauses(parts)
+        return w.p(f"group.{head.status}", lead=lead, subject=subject, clauses=clauses)
+    at = w.at(head.period, head.status) if head.period.stated else ""
+    name = owner.name if owner is not None else None
+    parts = [
+        said(w, f, at if i == 0 else "", i == 0, name, new_examples(f))
+        for i, f in enumerate(figures)
+    ]
+    return w.p("said.sentence", clauses=w.grammar.clauses(parts))
+
+
+def series(w: Words, s: Series) -> str:
+    """Values of one measure across periods, with a trend word only when one holds."""
+    figures = _figures(w, s.figures)
+    counts = all(f.amount is not None and f.amount.unit.is_count for f in figures)
+    steps = [step(w, f, i == 0, s.rate, counts) for i, f in enumerate(figures)]
+    kind = "rate" if s.rate else ("count" if counts and s.trend is None else "level")
+    name = f"series.{kind}" + (f".{s.trend.value}" if s.trend else "")
+    joiner = w.p("steps.join.trend")
+    text = w.grammar.steps(steps, s.trend is not None, joiner)
+    return w.p(name, measure=measure(w, figures[-1]), steps=text)
+
+
+def target(w: Words, t: TargetOutcome) -> str:
+    """Outcomes of a measure, then whether they met the target for the same period."""
+    outcomes = _figures(w, t.outcomes)
+    goal = w.context["figure"][t.target]
+    counts = all(f.amount is not None and f.amount.unit.is_count for f in outcomes)
+    steps = [step(w, f, i == 0, f.amount is None, counts) for i, f in enumerate(outcomes)]
+    return w.p(
+        f"target.{t.verdict.value}",
+        measure=measure(w, outcomes[-1]),
+        steps=w.grammar.steps(steps, False, ""),
+        period=w.fmt.period(goal.period, "prose", "target"),
+        target=value(w, goal, bare_count=counts),
+    )
+
+
+def qualitative(w: Words, q: Qualitative, subject: str) -> str:
+    """Statements, events, policies or people as one sentence."""
+    if q.kind == "statement":
+        return statements(w, [_by_id(w, "statements", i) for i in q.ids], subject)
+    if q.kind == "event":
+        return events(w, [_by_id(w, "events", i) for i in q.ids])
+    if q.kind == "policy":
+        return policy(w, _by_id(w, "policies", q.ids[0]), subject)
+    people = [_by_id(w, "people", i) for i in q.ids]
+    named = [w.p("person", name=p.name, title=p.title) for p in people]
+    return w.p("people", people=w.grammar.join(named))
+
+
+def _by_id(w: Words, key: str, ident: str) -> Any:
+    return next(v for v in w.context[key] if v.id == ident)
+
+
+def statements(w: Words, items: Sequence[Any], subject: str) -> str:
+    """A statement's own sentence, or its kind's frame with the subject said once."""
+    texts: list[str] = []
+    frames: list[str] = []
+    for s in items:
+        who = s.subject.name if s.subject is not None else subject
+        if s.sentence:
+            texts.append(s.sentence)
+        elif s.kind == "theme":
+            period = w.period(s.period) if s.period is not None else ""
+            texts.append(w.p("statement.theme", subject=who, period=period, text=s.text))
+        else:
+            frames.append(w.p(f"statement.{s.kind}", text=s.text))
+    if frames:
+        sep = "，" if w.zh else None
+        joined = sep.join(frames) if sep else w.grammar.join(frames)
+        texts.insert(0, w.p("statement.sentence", subject=subject, clauses=joined))
+    return w.grammar.space.join(_end(w, t) for t in texts)
+
+
+def events(w: Words, items: Sequence[Any]) -> str:
+    """Milestones: an event's own text, or 'A and B started construction' from its stage."""
+    if items[0].text:
+        return _end(w, items[0].text)
+    first = items[0]
+    names = [s.name for e in items for s in e.subjects]
+    many = len(names) > 1
+    lead = w.lead(first.period, first.status) if first.period is not None else ""
+    place = w.p("refer.short", place=w.fmt.place(w.context.get("place_kind", "district")))
+    if first.status in ("plan", "target"):
+        stage = w.p(f"event.plan.{first.stage}", place=place)
+        be = "are" if many else "is"
+        return w.p("event.plan", lead=lead, subjects=w.grammar.join(names), be=be, stage=stage)
+    stage = w.p(f"event.{'many' if many else 'one'}.{first.stage}", place=place)
+    return w.p("event.sentence", lead=lead, subjects=w.grammar.join(names), stage=stage)
+
+
+def policy(w: Words, p: Any, subject: str) -> str:
+    """A policy by name, with its gist when the data gives one."""
+    if p.gist:
+        return w.p("policy.gist", subject=subject, name=p.name, gist=p.gist.rstrip("。."))
+    return w.p("policy", subject=subject, name=p.name)
+
+
+def _end(w: Words, text: str) -> str:
+    text = text.strip()
+    if w.zh:
+        return text if text.endswith(("。", "！", "？", "”")) else text + "。"
+    return text if text.endswith((".", "!", "?", "”", '"')) else text + "."

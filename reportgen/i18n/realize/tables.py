@@ -1,0 +1,119 @@
+"""Tables: Table 1 (main indicators, periods as columns newest first) and the annex.
+
+Cells come from the formatter in table style ("%" and signed changes); a row names
+one indicator once; a column empty in every row is left out; every row is sourced
+(a source column with the numbers of the source list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from markupsafe import Markup
+
+from reportgen.i18n.realize.citations import numbers
+from reportgen.i18n.realize.words import Words
+from reportgen.narrative.plan import AnnexPart, Table
+from reportgen.render.escape import escape_markdown
+from reportgen.render.view import FigureView
+
+_STATUS_RANK = {"plan": 0, "target": 0, "actual": 1, "preliminary": 1, "estimate": 2}
+#: Dimensions whose English table cell names its own unit (%, pp, ‰), needs none (a ratio),
+#: or whose measure names what it counts; every other unit goes in the label: "(km)".
+_SELF_NAMED = ("percent", "percentage_points", "permille", "number", "count")
+
+
+def label(w: Words, f: FigureView, owner: bool = True) -> str:
+    """The indicator's name in a table: its owner first when the measure lacks it, and the
+    money unit in English ('Regional GDP (RMB)')."""
+    text = f.measure
+    if owner and f.owner is not None and f.owner.name not in text:
+        text = w.p("label.owner", owner=f.owner.name, measure=text)
+    if f.amount is not None and f.amount.unit.dimension.value not in _SELF_NAMED and not w.zh:
+        text = w.p("label.unit", label=text, unit=w.fmt.unit_label(f.amount))
+    return w.grammar.finish(text)
+
+
+def cell(w: Words, f: FigureView) -> str:
+    """A figure's value, change and gap in one cell; its rank in brackets."""
+    parts = []
+    if f.amount is not None:
+        parts.append(w.fmt.amount(f.amount, "table"))
+    if f.yoy is not None:
+        parts.append(w.fmt.change(f.yoy, "table"))
+    if f.vs_city is not None:
+        parts.append(w.fmt.gap(f.vs_city, "table"))
+    text = w.p("cell.join").join(parts)
+    if f.rank is not None:
+        text = w.p("cell.rank", value=text, rank=w.fmt.rank(f.rank, "table"))
+    return text
+
+
+def _column_key(f: FigureView) -> tuple[str, str]:
+    return (str(f.period), f.status)
+
+
+def main_table(
+    w: Words, table: Table, number: int
+) -> tuple[tuple[str, ...], list[list[str]], list[str]]:
+    """Header, rows and figure ids of Table 1."""
+    figures = {i: w.context["figure"][i] for row in table.rows for i in row}
+    columns: dict[tuple[str, str], FigureView] = {}
+    for f in figures.values():
+        columns.setdefault(_column_key(f), f)
+    ordered = sorted(
+        columns.values(), key=lambda f: (f.period.sort_key, _STATUS_RANK[f.status]), reverse=True
+    )
+    header = [w.p("col.indicator")]
+    header += [
+        w.fmt.period(f.period, "table", f.status if f.status != "actual" else None) for f in ordered
+    ]
+    header.append(w.p("col.source"))
+    rows = []
+    for row in table.rows:
+        members = [figures[i] for i in row]
+        by_column = {_column_key(f): f for f in members}
+        cells = [label(w, members[0])]
+        cells += [
+            cell(w, by_column[_column_key(c)]) if _column_key(c) in by_column else "–"
+            for c in ordered
+        ]
+        cells.append(numbers(w, [s for f in members for s in f.sources]))
+        rows.append(cells)
+    return tuple(header), rows, [i for row in table.rows for i in row]
+
+
+def annex_table(w: Words, part: AnnexPart) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Header and rows of one annex table (empty columns dropped)."""
+    city = w.context["district"]["city"]
+    columns: list[tuple[str, Callable[[FigureView], str]]] = [
+        (w.p("col.indicator"), lambda f: label(w, f)),
+        (w.p("col.period"), lambda f: w.fmt.period(f.period, "table", _status(f))),
+        (
+            w.p("col.value"),
+            lambda f: w.fmt.amount(f.amount, "table") if f.amount is not None else "",
+        ),
+        (w.p("col.change"), lambda f: w.fmt.change(f.yoy, "table") if f.yoy is not None else ""),
+        (w.p("col.gap", city=city), lambda f: w.fmt.gap(f.vs_city, "table") if f.vs_city else ""),
+        (w.p("col.rank"), lambda f: w.fmt.rank(f.rank, "table") if f.rank is not None else ""),
+        (w.p("col.source"), lambda f: numbers(w, f.sources)),
+    ]
+    figures = [w.context["figure"][i] for i in part.figures]
+    grid = [[get(f) for _, get in columns] for f in figures]
+    keep = [j for j in range(len(columns)) if any(row[j] for row in grid)]
+    header = tuple(columns[j][0] for j in keep)
+    return header, [[row[j] or "–" for j in keep] for row in grid]
+
+
+def _status(f: FigureView) -> str | None:
+    return f.status if f.status != "actual" else None
+
+
+def markdown(caption: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Markup:
+    """A captioned Markdown table, every cell escaped; value columns right-aligned."""
+    align = ["---"] + ["---:"] * (len(header) - 2) + ["---"]
+    lines = [f"**{escape_markdown(caption)}**", ""]
+    lines.append("| " + " | ".join(escape_markdown(h) for h in header) + " |")
+    lines.append("| " + " | ".join(align[: len(header)]) + " |")
+    lines += ["| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in rows]
+    return Markup("\n".join(lines))

@@ -1,0 +1,74 @@
+"""The body/annex rule: which single figures the body states; the rest go to the annex.
+
+Series and target/outcome pairs are always in the body (they carry the trends). A
+single figure is in the body when its period is stated and it matters by one of
+these marks, scored in this order:
+
+1. tagged ``headline``;
+2. it belongs to a named firm, park, venue, institution, platform or project
+   (``owner``), or names such examples (``examples``);
+3. it carries a comparison (year-on-year change, gap to the city, or rank);
+4. it is money (an amount in yuan).
+
+Within each briefing section and topic, at most ``TOPIC_CAP`` single figures are
+kept, the highest-scored first (data order among equals). A figure with none of the
+marks is annex material. Every figure the body leaves out is listed in the annex
+(a figure whose ``doubtful`` field says the source misprints it is in neither).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reportgen.facts.model import DistrictFacts, Figure
+from reportgen.narrative.units import Unit
+
+#: Most single figures per briefing section and topic in the body.
+TOPIC_CAP = 4
+
+
+#: Kinds of named thing whose own figures matter (a firm, a park, a project …).
+NAMED_KINDS = frozenset({"enterprise", "institution", "venue", "park", "platform", "project"})
+
+
+def named(facts: DistrictFacts) -> frozenset[str]:
+    """Ids of the entities whose figures rank as 'named' (NAMED_KINDS)."""
+    return frozenset(e.id for e in facts.entities if e.kind.value in NAMED_KINDS)
+
+
+def score(figure: Figure, owners: frozenset[str] = frozenset()) -> int:
+    """How much a single figure matters (0: annex only); see the module text."""
+    if not figure.period.stated:
+        return 0
+    if "headline" in figure.tags:
+        return 4
+    examples = set(getattr(figure, "examples", ())) & owners
+    if getattr(figure, "owner", None) in owners or examples:
+        return 3
+    if figure.yoy is not None or figure.vs_city is not None or figure.rank is not None:
+        return 2
+    if figure.amount is not None and figure.amount.unit.base == "元":
+        return 1
+    return 0
+
+
+def in_body(
+    units: Sequence[Unit], taken: Iterable[str] = (), owners: frozenset[str] = frozenset()
+) -> list[Unit]:
+    """The units the sections state (key-message figures in ``taken`` left out)."""
+    skip = set(taken)
+    chosen: list[Unit] = []
+    per_topic: dict[tuple[str, str | None], list[tuple[int, int, Unit]]] = {}
+    for index, unit in enumerate(units):
+        if skip & set(unit.ids):
+            continue
+        if unit.sentence is not None:
+            chosen.append(unit)
+            continue
+        points = score(unit.first, owners)
+        if points:
+            per_topic.setdefault((unit.section, unit.topic), []).append((-points, index, unit))
+    for candidates in per_topic.values():
+        chosen += [u for _, _, u in sorted(candidates, key=lambda c: c[:2])[:TOPIC_CAP]]
+    order = {id(u): i for i, u in enumerate(units)}
+    return sorted(chosen, key=lambda u: order[id(u)])

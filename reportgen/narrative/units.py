@@ -1,0 +1,120 @@
+"""Sentence units: the series, target/outcome pairs and single figures of a fact file.
+
+Each figure lands in exactly one unit. A unit knows the briefing section it belongs
+to, its topic and when it happened, so the planner can select, group and order units
+without looking inside them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.facts.model import DistrictFacts, Figure, Section, Status
+from reportgen.narrative.plan import Sentence, Series, TargetOutcome
+from reportgen.narrative.series import (
+    chronological,
+    find_series,
+    series_kind,
+    target_outcome,
+    trend,
+)
+
+#: Data sections → the briefing section (template) that tells them.
+BRIEFING_SECTION: dict[str, str] = {
+    Section.OVERVIEW.value: "overview",
+    Section.INDUSTRY.value: "overview",
+    Section.PROJECTS.value: "projects",
+    Section.INVESTMENT.value: "projects",
+    Section.INNOVATION.value: "innovation",
+    Section.CONSUMPTION.value: "consumption",
+    Section.LIVELIHOOD.value: "livelihood",
+    Section.BUSINESS_ENVIRONMENT.value: "business",
+    Section.GOVERNANCE.value: "business",
+    Section.OUTLOOK.value: "outlook",
+}
+#: Briefing sections in order (the templates of the same names render them).
+BRIEFING_SECTIONS = (
+    "overview", "projects", "innovation", "consumption", "livelihood", "business", "outlook",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A series, a target with its outcomes, or one figure (``sentence`` None)."""
+
+    figures: tuple[Figure, ...]
+    sentence: Sentence | None
+    section: str  # briefing section
+    topic: str | None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The figure ids, in the order the sentence states them."""
+        return tuple(f.id for f in self.figures)
+
+    @property
+    def when(self) -> tuple[int, int]:
+        """When the unit ends, for chronological order."""
+        return max(f.period.sort_key for f in self.figures)
+
+    @property
+    def first(self) -> Figure:
+        """The unit's first figure in data order (its anchor)."""
+        return self.figures[0]
+
+
+def latest_result_year(facts: DistrictFacts) -> int:
+    """The latest year with an actual or estimated result (0 when none)."""
+    years = [
+        f.period.end_year
+        for f in facts.figures
+        if f.status in (Status.ACTUAL, Status.PRELIMINARY, Status.ESTIMATE)
+        and f.period.end_year is not None
+    ]
+    return max(years, default=0)
+
+
+def briefing_section(figure: Figure, next_year: int) -> str:
+    """Where a figure is told: targets and plans for a later year go to the outlook."""
+    year = figure.period.end_year
+    if figure.status in (Status.TARGET, Status.PLAN) and year is not None and year >= next_year:
+        return "outlook"
+    return BRIEFING_SECTION[figure.section.value]
+
+
+def make_units(facts: DistrictFacts) -> list[Unit]:
+    """Every figure in one unit, in data order of each unit's first figure."""
+    next_year = latest_result_year(facts) + 1
+    units: list[Unit] = []
+    placed: set[str] = set()
+    for series in find_series(facts):
+        members = [f for f in series if f.period.stated]
+        paired = target_outcome(members)
+        rest = members
+        if paired is not None:
+            target, outcomes, verdict = paired
+            sentence = TargetOutcome(target.id, tuple(o.id for o in outcomes), verdict)
+            units.append(_unit((*outcomes, target), sentence, next_year))
+            used = {target.id, *(o.id for o in outcomes)}
+            rest = [f for f in members if f.id not in used]
+        said = [f for f in rest if f.status is not Status.TARGET]
+        if len(said) > 1 and series_kind(said) is not None:
+            ordered = chronological(said)
+            rate = series_kind(ordered) == "rate"
+            units.append(
+                _unit(
+                    ordered, Series(tuple(f.id for f in ordered), rate, trend(ordered)), next_year
+                )
+            )
+        placed |= {f.id for u in units for f in u.figures}
+    units += [_unit((f,), None, next_year) for f in facts.figures if f.id not in placed]
+    order = {f.id: i for i, f in enumerate(facts.figures)}
+    return sorted(units, key=lambda u: min(order[f.id] for f in u.figures))
+
+
+def _unit(
+    figures: tuple[Figure, ...] | list[Figure], sentence: Sentence | None, next_year: int
+) -> Unit:
+    figures = tuple(figures)
+    latest = max(figures, key=lambda f: f.period.sort_key)
+    return Unit(figures, sentence, briefing_section(latest, next_year), latest.topic)

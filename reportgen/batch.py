@@ -26,6 +26,8 @@ class BuildJob:
     fallback: str | None = None
     charts: bool = True
     reference_doc: Path | None = None
+    toc: bool = False  # DOCX: a table of contents
+    meta: tuple[tuple[str, str], ...] = ()  # DOCX: masthead and closing block (--meta)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,10 @@ def run_job(job: BuildJob) -> JobResult:
             )
             for lang in job.langs
         ]
-        written = write_reports(reports, job.out, job.formats, reference_doc=job.reference_doc)
+        written = write_reports(
+            reports, job.out, job.formats, reference_doc=job.reference_doc, toc=job.toc,
+            meta=dict(job.meta),
+        )  # fmt: skip
         return JobResult(job.data, tuple(written))
     except ReportgenError as error:
         return JobResult(job.data, error=error)

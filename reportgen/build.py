@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,28 +53,43 @@ class Report:
         formats: Sequence[str] = ("md",),
         *,
         reference_doc: str | Path | None = None,
+        toc: bool = False,
+        meta: Mapping[str, str] | None = None,
     ) -> list[Path]:
         """Write the report in each format into ``out_dir``; return the paths written.
 
-        All or nothing: see :func:`write_reports`.
+        All or nothing: see :func:`write_reports`. ``toc`` and ``meta`` are for DOCX.
         """
-        return write_reports([self], out_dir, formats, reference_doc=reference_doc)
+        return write_reports(
+            [self], out_dir, formats, reference_doc=reference_doc, toc=toc, meta=meta
+        )
 
-    def docx_bytes(self, base_dir: str | Path, reference_doc: str | Path | None = None) -> bytes:
-        """The DOCX document; its pictures are read from ``base_dir``."""
+    def docx_bytes(
+        self,
+        base_dir: str | Path,
+        reference_doc: str | Path | None = None,
+        *,
+        toc: bool = False,
+        meta: Mapping[str, str] | None = None,
+    ) -> bytes:
+        """The DOCX document; its pictures are read from ``base_dir``. ``toc`` adds a table
+        of contents; ``meta`` fills the masthead and closing block (see docs/docx.md)."""
         from reportgen.writers.docx import DocxMeta, render_docx
 
-        meta = DocxMeta(
+        docx_meta = DocxMeta(
             lang=self.lang,
             title=self.title,
             subject=self.subject,
             header_text=self.title,
             created=self.created,
             toc_title="目录" if self.lang.startswith("zh") else "Contents",
+            info=dict(meta or {}),
         )
         reference = None if reference_doc is None else path_arg(reference_doc, "reference_doc")
         base = path_arg(base_dir, "base_dir", "a folder path")
-        return render_docx(self.markdown, meta, base_dir=base, reference_doc=reference)
+        return render_docx(
+            self.markdown, docx_meta, base_dir=base, reference_doc=reference, toc=toc
+        )
 
 
 def write_reports(
@@ -83,6 +98,8 @@ def write_reports(
     formats: Sequence[str] = ("md",),
     *,
     reference_doc: str | Path | None = None,
+    toc: bool = False,
+    meta: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write every report in every format into ``out_dir``, all or nothing.
 
@@ -105,7 +122,7 @@ def write_reports(
                 for relative, data in sorted(report.assets.items()):
                     files.stage(relative, data)
                 if "docx" in chosen:
-                    docx = report.docx_bytes(files.new_dir, reference)
+                    docx = report.docx_bytes(files.new_dir, reference, toc=toc, meta=meta)
                     files.stage(f"{report.stem}.docx", docx)
                 if "md" in chosen:
                     files.stage(f"{report.stem}.md", report.markdown.encode("utf-8"))

@@ -32,6 +32,8 @@ from .kinds import KINDS, Texts, make_panels
 from .spec import ChartSpec, ChartWarning, words_for
 
 _TITLE_SPECIALS = re.compile(r'([\\"&])')
+#: The most ``chart()`` calls one briefing may make (with charts on or off).
+MAX_CHARTS = 50
 
 
 class ChartCollector:
@@ -44,6 +46,7 @@ class ChartCollector:
         self.words = words_for(lang)
         self.texts = Texts(formatter.filters(), self.words)
         self.specs: list[ChartSpec] = []
+        self.calls = 0
 
     def __call__(
         self, kind: str, figures: Sequence[FigureView] | FigureView, title: str, **options: Any
@@ -53,6 +56,9 @@ class ChartCollector:
         The call is checked the same way with charts on or off, so a template that works
         with ``--no-charts`` works without it too.
         """
+        self.calls += 1
+        if self.calls > MAX_CHARTS:
+            raise TemplateError(f"at most {MAX_CHARTS} charts in one briefing (chart() calls)")
         if kind not in KINDS:
             raise TemplateError(f"unknown chart kind '{kind}'; choose from {', '.join(KINDS)}")
         chosen = _figure_list(kind, figures)
@@ -109,6 +115,10 @@ class ChartCollector:
                         value = w.unit.format(value=value, unit=panel.axis_label)
                     items.append(w.item.format(label=label, value=value))
         return w.item.format(label=spec.title, value=w.join.join(items))
+
+    def paths(self) -> frozenset[str]:
+        """The relative paths of the recorded charts' pictures (the images they print)."""
+        return frozenset(spec.path for spec in self.specs)
 
     def render_assets(self) -> dict[str, bytes]:
         """Draw every recorded chart: relative path → PNG bytes (matplotlib is imported here)."""

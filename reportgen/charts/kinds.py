@@ -15,9 +15,9 @@ from typing import Any
 
 from reportgen.errors import TemplateError
 from reportgen.facts.amounts import Amount, Change, Direction
-from reportgen.facts.model import Noun
 from reportgen.render.environment import capfirst
 from reportgen.render.grouping import counterpart
+from reportgen.render.plain import NounView
 from reportgen.render.view import FigureView
 
 from .spec import Bar, BarStyle, Group, Panel, Words
@@ -35,7 +35,7 @@ LABELS = ("auto", "period", "measure", "both")
 
 Filters = Mapping[str, Callable[..., str]]
 PanelKey = tuple[str, ...]
-Valued = tuple[Amount, Noun | None]  # an amount and what it counts
+Valued = tuple[Amount, NounView | None]  # an amount and what it counts
 
 
 class Texts:

@@ -25,14 +25,11 @@ class BarStyle(StrEnum):
 
     @classmethod
     def of(cls, status: str) -> BarStyle:
-        """The style for a figure status (``plan`` is drawn like ``target``, a preliminary
-        result like an actual one).
+        """The style for a figure status (``plan`` is drawn like ``target``).
 
-        >>> BarStyle.of("plan"), BarStyle.of("estimate"), BarStyle.of("preliminary")
-        (<BarStyle.TARGET: 'target'>, <BarStyle.ESTIMATE: 'estimate'>, <BarStyle.ACTUAL: 'actual'>)
+        >>> BarStyle.of("plan"), BarStyle.of("estimate")
+        (<BarStyle.TARGET: 'target'>, <BarStyle.ESTIMATE: 'estimate'>)
         """
-        if status == "preliminary":
-            return cls.ACTUAL
         return cls.TARGET if status in ("target", "plan") else cls(status)
 
 

@@ -188,7 +188,10 @@ class Formatter:
         >>> en.noun(park, 1), en.noun(park, 15), en.noun(park, Decimal("1.0")), zh.noun(park, 15)
         ('sports park', 'sports parks', 'sports parks', '体育公园')
         """
-        return figures.render_noun(self.phrases, _need(item, Noun, "noun"), _number(n, "noun"))
+        # a template passes the view of a noun (NounView): same fields, same ``get``
+        known = item is not None and hasattr(item, "en_plural")
+        noun = item if known and item is not None else _need(item, Noun, "noun")
+        return figures.render_noun(self.phrases, noun, _number(n, "noun"))
 
     def one_scale(self, amounts: Sequence[Amount | str | None], style: str = "table") -> list[str]:
         """Amounts of one unit in one scale, converted exactly (a table row or column).

@@ -1,9 +1,10 @@
 """The Jinja2 environment: sandboxed, strict, user templates first.
 
-- ``ImmutableSandboxedEnvironment``: templates cannot reach Python internals
-  (``__class__``, ``__globals__`` …, also through ``|attr``) or mutate the data;
-  ``range`` yields at most 100,000 numbers in one briefing and ``*``/``**`` cannot
-  build a runaway string or number, so a template cannot loop or grow without end.
+- :class:`~reportgen.render.sandbox.Sandbox`: templates read only the data's fields and
+  call only the documented helpers and built-in value methods; loops, calls, strings
+  and the output are bounded (:mod:`reportgen.render.limits`).
+- Template files are read only from inside the template folders: a link whose real
+  path leaves them is refused.
 - ``StrictUndefined``: a typo is an error with template name and line.
 - Autoescape with a Markdown ``finalize``: every string a template outputs is
   escaped for Markdown unless it is ``Markup`` (macro output, template text), so
@@ -15,54 +16,42 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Mapping
+import types
+from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, cast
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from reportgen.errors import OptionError, Problem, TemplateError
 from reportgen.render.escape import escape_markdown
+from reportgen.render.limits import MAX_OUTPUT, MAX_PRODUCT, RANGE_BUDGET, bounded_filter
+from reportgen.render.limits import check_printed as _check_printed
+from reportgen.render.sandbox import Sandbox
 from reportgen.resources import templates_dir
 
+__all__ = [
+    "MAX_OUTPUT", "MAX_PRODUCT", "RANGE_BUDGET", "ROOT_TEMPLATE", "Sandbox", "capfirst",
+    "make_environment", "render_template", "search_path",
+]  # fmt: skip
+
 ROOT_TEMPLATE = "report.md.j2"
-#: The most numbers ``range`` yields in one briefing, all calls together (Jinja's own
-#: sandbox caps one call at the same number, not a loop of calls).
-RANGE_BUDGET = MAX_RANGE
-#: The longest string or list ``*`` may build, and the most bits ``**`` may produce.
-MAX_PRODUCT = 100_000
-
-
-def _range_budget() -> Callable[..., range]:
-    """``range`` for templates: every call draws on one budget per briefing."""
-    left = RANGE_BUDGET
-
-    def budget_range(*args: int) -> range:
-        nonlocal left
-        numbers = range(*args)
-        try:
-            count = len(numbers)
-        except OverflowError:
-            count = RANGE_BUDGET + 1
-        if count > left:
-            raise SecurityError(
-                f"range() may yield at most {RANGE_BUDGET:,} numbers in one briefing"
-            )
-        left -= count
-        return numbers
-
-    return budget_range
 
 
 class _Loader(jinja2.FileSystemLoader):
-    """The file loader, with a template that is not UTF-8 located in its own file."""
+    """The file loader: a template whose real path (links resolved) leaves the template
+    folders is refused, and one that is not UTF-8 is located in its own file."""
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        for folder in self.searchpath:
+            path = Path(folder, *jinja2.loaders.split_template_path(template))
+            if path.is_symlink() or path.is_file():
+                self._check_inside(template, path)
+                break
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as error:
@@ -78,47 +67,14 @@ class _Loader(jinja2.FileSystemLoader):
             message = f"not UTF-8 text (byte {error.start}); save the template as UTF-8"
             raise jinja2.TemplateSyntaxError(message, line, template, filename) from None
 
-
-class Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, with bounded ``range``, ``*`` and ``**``, and unsafe
-    attributes refused at once (``|attr('__class__')`` too), not turned into undefined."""
-
-    intercepted_binops = frozenset(["*", "**"])
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self.reset_budget()
-
-    def reset_budget(self) -> None:
-        """Give ``range`` its full budget again (once per render)."""
-        self.globals["range"] = _range_budget()
-
-    def unsafe_undefined(self, obj: Any, attribute: str) -> NoReturn:
-        name = type(obj).__name__
-        raise SecurityError(f"access to attribute {attribute!r} of {name!r} object is unsafe.")
-
-    def call_binop(
-        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
-    ) -> Any:
-        if operator == "*":
-            for items, times in ((left, right), (right, left)):
-                if (
-                    isinstance(items, (str, list, tuple))
-                    and isinstance(times, int)
-                    and len(items) * times > MAX_PRODUCT
-                ):
-                    size = len(items) * times
-                    raise SecurityError(f"'*' would build {size:,} items; at most {MAX_PRODUCT:,}")
-        if (
-            operator == "**"
-            and isinstance(left, int)
-            and isinstance(right, int)
-            and abs(left) > 1
-            and right > 0
-            and abs(left).bit_length() * right > MAX_PRODUCT
-        ):
-            raise SecurityError(f"'{left} ** {right}' is too large a number for a template")
-        return super().call_binop(context, operator, left, right)
+    def _check_inside(self, template: str, path: Path) -> None:
+        """Refuse ``path`` when its real path lies outside every template folder."""
+        real = path.resolve()
+        if not any(real.is_relative_to(Path(f).resolve()) for f in self.searchpath):
+            raise TemplateError(
+                f"template '{template}' is a link to a file outside the template folders; "
+                "copy the file into the folder instead"
+            )
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -149,6 +105,7 @@ def _finalize(value: object) -> object:
         return value
     if value is None:
         raise TemplateError("a template printed None; use a default or test with 'is none'")
+    _check_printed(value)
     return Markup(escape_markdown(str(value)))
 
 
@@ -196,6 +153,7 @@ def make_environment(
     )
     env.filters["capfirst"] = capfirst
     env.filters.update(filters)
+    env.filters.update({name: bounded_filter(name, f) for name, f in env.filters.items()})
     env.tests.update(tests or {})
     return env
 
@@ -207,7 +165,7 @@ def render_template(
     if isinstance(env, Sandbox):
         env.reset_budget()
     try:
-        return env.get_template(name).render(context)
+        return _render_bounded(env.get_template(name), context)
     except jinja2.TemplateSyntaxError as error:
         source = error.filename or error.name or name
         raise _error(source, error.lineno, error.message or "syntax error") from None
@@ -224,6 +182,45 @@ def render_template(
         raise _error(*_template_frame(error, name), message) from None
     except RecursionError as error:
         raise _error(*_template_frame(error, name), "templates recurse too deeply") from None
+    except MemoryError as error:  # a bound this module does not foresee: still no traceback
+        message = "the template ran out of memory building a value"
+        raise _error(*_template_frame(error, name), message) from None
+
+
+def _render_bounded(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """``template.render(context)``, refused once the output passes :data:`MAX_OUTPUT`
+    characters; the error is raised inside the template, at the line writing."""
+    env = template.environment
+    parts: list[str] = []
+    total = 0
+    try:
+        events = cast(
+            Generator[str, None, None],
+            template.root_render_func(template.new_context(dict(context))),
+        )
+        for part in events:
+            total += len(part)
+            if total > MAX_OUTPUT:
+                limit = f"a briefing may hold at most {MAX_OUTPUT:,} characters of output"
+                _innermost(events).throw(SecurityError(limit))
+            parts.append(part)
+    except Exception:
+        env.handle_exception()
+    return str(env.concat(parts))
+
+
+def _innermost(events: Generator[str, None, None]) -> Generator[str, None, None]:
+    """The template generator that produced the latest output: through blocks
+    (``yield from``) and includes (Jinja's ``for event in gen: yield event``), so an
+    error thrown into it names the template and line that wrote."""
+    while True:
+        frame = getattr(events, "gi_frame", None)
+        inner = getattr(events, "gi_yieldfrom", None) or (
+            frame.f_locals.get("gen") if frame is not None else None
+        )
+        if not isinstance(inner, types.GeneratorType) or inner.gi_frame is None:
+            return events
+        events = inner
 
 
 def _describe(error: Exception) -> str:

@@ -5,7 +5,9 @@ holding the picture scaled to the text width (aspect ratio kept; a picture that 
 be taller than three quarters of the text height is scaled down to that), followed by
 a paragraph in the Caption style whose text is the title, or the alt text if there is
 no title. The alt text is also the picture's description for screen readers. Paths
-resolve against ``base_dir``; a missing file or a format Word cannot show is an error.
+resolve against ``base_dir`` (the document's assets) and must stay inside it, links
+resolved: an absolute path, ``../..``, a link leading out and a missing file all get the
+same error. A format Word cannot show is an error too.
 """
 
 from __future__ import annotations
@@ -42,9 +44,13 @@ def _image_path(image: SyntaxTreeNode, ctx: DocxContext, line: int) -> Path:
     src = str(image.attrs.get("src", ""))
     if _URL.match(src):
         raise TemplateError(f"DOCX writer: image {src} at line {line} is a URL; use a local file")
-    path = ctx.base_dir / src
-    if not path.is_file():
-        raise TemplateError(f"DOCX writer: image {src} at line {line} not found in {ctx.base_dir}")
+    base = ctx.base_dir.resolve()
+    path = (base / src).resolve()
+    if Path(src).is_absolute() or not path.is_relative_to(base) or not path.is_file():
+        # one message for every such path, so a document cannot probe the machine's files
+        raise TemplateError(
+            f"DOCX writer: image {src} at line {line} is not a file of the document's assets"
+        )
     return path
 
 

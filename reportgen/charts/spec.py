@@ -25,11 +25,14 @@ class BarStyle(StrEnum):
 
     @classmethod
     def of(cls, status: str) -> BarStyle:
-        """The style for a figure status (``plan`` is drawn like ``target``).
+        """The style for a figure status (``plan`` is drawn like ``target``, a preliminary
+        result like an actual one).
 
-        >>> BarStyle.of("plan"), BarStyle.of("estimate")
-        (<BarStyle.TARGET: 'target'>, <BarStyle.ESTIMATE: 'estimate'>)
+        >>> BarStyle.of("plan"), BarStyle.of("estimate"), BarStyle.of("preliminary")
+        (<BarStyle.TARGET: 'target'>, <BarStyle.ESTIMATE: 'estimate'>, <BarStyle.ACTUAL: 'actual'>)
         """
+        if status == "preliminary":
+            return cls.ACTUAL
         return cls.TARGET if status in ("target", "plan") else cls(status)
 
 

@@ -20,13 +20,12 @@ from pydantic import (
     PlainValidator,
     PrivateAttr,
     StrictInt,
-    field_validator,
 )
 
 from reportgen.facts.amounts import Amount, Change, implausible, parse_amount, parse_change
 from reportgen.facts.periods import PartialDate, Period, parse_partial_date, parse_period
 from reportgen.facts.units import RATE_DIMENSIONS, Dimension
-from reportgen.facts.yamlpos import Located, Path
+from reportgen.facts.yamlpos import Located
 
 #: The longest prose text (a name, a title, a note), in characters.
 MAX_TEXT = 2000
@@ -72,23 +71,11 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-#: Characters that show nothing: zero-width spaces and joiners, the BOM, the soft hyphen.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-
-
 class Text(Frozen):
     """A prose field in Chinese and English; a language may be missing until it is built."""
 
     zh: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
     en: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
-
-    @field_validator("zh", "en")
-    @classmethod
-    def _not_blank(cls, value: str | None) -> str | None:
-        """Refuse a text of white space (and invisible format characters) only."""
-        if value is not None and all(c.isspace() or c in _INVISIBLE for c in value):
-            raise ValueError("is blank (white space only): write the text, or leave it out")
-        return value
 
     def get(self, lang: str) -> str | None:
         """The text in ``lang`` ('zh' or 'en'), or None when it is missing."""
@@ -224,9 +211,7 @@ class Figure(Frozen):
     yoy: ChangeText | None = None
     vs_city: ChangeText | None = None
     rank: StrictInt | None = Field(default=None, ge=1, le=100)  # strict: `rank: true` is no 1
-    owner: Slug | None = None  # the figure belongs to it (JIER's output value)
-    examples: tuple[Slug, ...] = ()  # named members of the counted set, never the subject
-    place: Slug | None = None  # where it happens (hotels near the exhibition centre)
+    about: tuple[Slug, ...] = ()
     tags: tuple[Slug, ...] = ()
     sources: tuple[Citation, ...] = Field(min_length=1)
     note: Text | None = None
@@ -274,20 +259,6 @@ class Figure(Frozen):
             "('+0.9个百分点') or an amount in the figure's own unit ('-3530人')"
         )
 
-    def entity_refs(self) -> list[tuple[Path, str]]:
-        """(path within the record, entity id) for each entity it names."""
-        refs: list[tuple[Path, str]] = []
-        if self.owner is not None:
-            refs.append((("owner",), self.owner))
-        refs += [(("examples", i), e) for i, e in enumerate(self.examples)]
-        if self.place is not None:
-            refs.append((("place",), self.place))
-        return refs
-
-
-# The qualitative kinds build on the models above (Frozen, Text, Citation …).
-from reportgen.facts.qualitative import Event, Person, Policy, Statement  # noqa: E402
-
 
 @dataclass(frozen=True)
 class Origin:
@@ -307,10 +278,6 @@ class DistrictFacts(Frozen):
     figures: tuple[Figure, ...] = Field(min_length=1)
     #: Display names of topic ids (beside the packaged table of common topics).
     topics: dict[Slug, Text] = Field(default_factory=dict)
-    statements: tuple[Statement, ...] = ()
-    events: tuple[Event, ...] = ()
-    people: tuple[Person, ...] = ()
-    policies: tuple[Policy, ...] = ()
 
     def source(self, source_id: str) -> Source:
         """The source with this id (KeyError when unknown)."""
@@ -321,5 +288,5 @@ class DistrictFacts(Frozen):
         return {e.id: e for e in self.entities}[entity_id]
 
     def figures_about(self, entity_id: str) -> tuple[Figure, ...]:
-        """The figures linked to an entity as owner, example or place."""
-        return tuple(f for f in self.figures if entity_id in {e for _, e in f.entity_refs()})
+        """The figures linked to an entity."""
+        return tuple(f for f in self.figures if entity_id in f.about)

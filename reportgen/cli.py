@@ -16,6 +16,7 @@ import click
 
 from reportgen.batch import BuildJob, JobResult
 from reportgen.build import SECTIONS
+from reportgen.cli_init import project_facts
 from reportgen.errors import OptionError, ReportgenError
 from reportgen.i18n.glossary_cli import glossary
 
@@ -61,7 +62,8 @@ def main() -> None:
     help="Folder of source article texts: check every quote verbatim.",
 )
 def validate(files: tuple[Path, ...], sources: Path | None) -> None:
-    """Check fact FILES (default: the packaged dataset); exit 2 listing every problem."""
+    """Check fact FILES (default: facts.yaml here, else the packaged dataset); exit 2
+    listing every problem."""
     from reportgen.errors import DataError, Problem
     from reportgen.facts import load_facts
     from reportgen.resources import default_facts_path
@@ -69,7 +71,7 @@ def validate(files: tuple[Path, ...], sources: Path | None) -> None:
     if sources is not None and not sources.is_dir():
         raise click.BadParameter(f"{sources} is not a folder", param_hint="--sources")
     problems: list[Problem] = []
-    for path in files or (default_facts_path(),):
+    for path in files or (project_facts(default_facts_path()),):
         try:
             facts = load_facts(path, sources_dir=sources)
         except DataError as error:
@@ -132,7 +134,8 @@ def build(
     no_charts: bool,
     jobs: int,
 ) -> None:
-    """Build briefings from DATA fact files (default: the packaged Huaiyin dataset)."""
+    """Build briefings from DATA fact files (default: facts.yaml here, else the packaged
+    Huaiyin dataset)."""
     from reportgen.build import FORMATS, LANGUAGES
     from reportgen.resources import default_facts_path
 
@@ -147,7 +150,7 @@ def build(
     batch = [
         BuildJob(path, langs, formats, out, templates, chosen, fallback, not no_charts,
                  reference_doc)
-        for path in data or (default_facts_path(),)
+        for path in data or (project_facts(default_facts_path()),)
     ]  # fmt: skip
     errors: list[ReportgenError] = []
     for result in _run_with_progress(batch, jobs):
@@ -239,3 +242,14 @@ def export(target: Path, lang: str) -> None:
 
 
 main.add_command(glossary)
+
+# The commands of other modules (cli_*.py).
+from reportgen.cli_extract import extract  # noqa: E402
+from reportgen.cli_init import init  # noqa: E402
+from reportgen.cli_schema import schema  # noqa: E402
+from reportgen.cli_templates import list_templates  # noqa: E402
+
+main.add_command(extract)
+main.add_command(init)
+main.add_command(schema)
+templates.add_command(list_templates)

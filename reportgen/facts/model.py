@@ -74,8 +74,12 @@ class Frozen(BaseModel):
 class Text(Frozen):
     """A prose field in Chinese and English; a language may be missing until it is built."""
 
-    zh: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
-    en: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    zh: str | None = Field(
+        default=None, min_length=1, max_length=MAX_TEXT, description="The text in Chinese."
+    )
+    en: str | None = Field(
+        default=None, min_length=1, max_length=MAX_TEXT, description="The text in English."
+    )
 
     def get(self, lang: str) -> str | None:
         """The text in ``lang`` ('zh' or 'en'), or None when it is missing."""
@@ -86,7 +90,12 @@ class Text(Frozen):
 class Noun(Text):
     """What a count counts (``体育公园`` / ``sports park``), with an English plural."""
 
-    en_plural: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    en_plural: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="The English plural, for counts other than one (sports parks).",
+    )
 
 
 class Section(StrEnum):
@@ -146,11 +155,13 @@ class PlaceKind(StrEnum):
 class District(Frozen):
     """The place the facts describe (a district, county, county-level city …), and its city."""
 
-    id: Slug
-    kind: PlaceKind = PlaceKind.DISTRICT
-    name: Text
-    city: Text
-    province: Text | None = None
+    id: Slug = Field(description="Short id, used in output file names: huaiyin.en.md.")
+    kind: PlaceKind = Field(
+        default=PlaceKind.DISTRICT, description="The kind of place: district, county …"
+    )
+    name: Text = Field(description="The place's name: {zh: 槐荫区, en: Huaiyin District}.")
+    city: Text = Field(description="The city the place belongs to.")
+    province: Text | None = Field(default=None, description="The province (optional).")
 
 
 class SourceKind(StrEnum):
@@ -166,58 +177,78 @@ class SourceKind(StrEnum):
 class Source(Frozen):
     """One source article."""
 
-    id: Slug
-    kind: SourceKind = SourceKind.NEWS
-    title: Text
-    date: DateText
-    reporter: Text | None = None
-    author: Text | None = None  # who wrote it, when not a reporter (a statistics bureau)
-    speaker: Text | None = None  # who delivered it (a work report: the head of government)
-    occasion: Text | None = None
-    publisher: Text | None = None
+    id: Slug = Field(description="Short id that figures cite: a1, s2 …")
+    kind: SourceKind = Field(
+        default=SourceKind.NEWS, description="news, work_report, bulletin …"
+    )
+    title: Text = Field(description="The article's title.")
+    date: DateText = Field(description="As precise as known: '2023', '2023-07' or '2023-07-15'.")
+    reporter: Text | None = Field(default=None, description="The reporter (optional).")
+    author: Text | None = Field(
+        default=None, description="Who wrote it, when not a reporter (a statistics bureau)."
+    )
+    speaker: Text | None = Field(
+        default=None, description="Who delivered it (a work report: the head of government)."
+    )
+    occasion: Text | None = Field(default=None, description="The occasion: a session, a review …")
+    publisher: Text | None = Field(default=None, description="The newspaper or site (optional).")
     file: str | None = Field(
         default=None, max_length=1000, description="the article's text file, for quote checks"
     )
-    note: Text | None = None
+    note: Text | None = Field(default=None, description="How the date was inferred, defects …")
 
 
 class Entity(Frozen):
     """A named thing: a project, an enterprise, an institution, a venue, a programme …"""
 
-    id: Slug
-    kind: EntityKind
-    name: Text
-    description: Text | None = None
+    id: Slug = Field(description="Short id that figures and events refer to.")
+    kind: EntityKind = Field(description="project, enterprise, institution, venue, park …")
+    name: Text = Field(description="Its name in both languages.")
+    description: Text | None = Field(default=None, description="What it is, in a phrase.")
 
 
 class Citation(Frozen):
     """Where a figure is stated: a source id and the verbatim quote."""
 
-    source: Slug
-    quote: str = Field(min_length=2, max_length=MAX_TEXT)
+    source: Slug = Field(description="The id of the source that states it.")
+    quote: str = Field(
+        min_length=2,
+        max_length=MAX_TEXT,
+        description="The words of the source, verbatim (checked by validate --sources).",
+    )
 
 
 class Figure(Frozen):
     """One sourced figure: what it measures, how much, when, and how it compares."""
 
-    id: Slug
-    section: Section
-    topic: Slug | None = None
-    measure: Text
-    amount: AmountText | None = None
-    item: Noun | None = None
-    period: PeriodText
-    status: Status = Status.ACTUAL
-    yoy: ChangeText | None = None
-    vs_city: ChangeText | None = None
-    rank: StrictInt | None = Field(default=None, ge=1, le=100)  # strict: `rank: true` is no 1
+    id: Slug = Field(description="Short id, unique in the file: gdp-2023h1.")
+    section: Section = Field(description="The briefing section it belongs to.")
+    topic: Slug | None = Field(default=None, description="A grouping inside the section.")
+    measure: Text = Field(description="What it measures: {zh: 地区生产总值, en: regional GDP}.")
+    amount: AmountText | None = Field(
+        default=None, description="As the source writes it: 365.5亿元, 约836万平方米, 6.5%左右."
+    )
+    item: Noun | None = Field(default=None, description="What a count counts, with en_plural.")
+    period: PeriodText = Field(
+        description="2023, 2023-H1, 2023-01/2023-05, 'as of 2023-11' or unknown."
+    )
+    status: Status = Field(default=Status.ACTUAL, description="actual, estimate, target or plan.")
+    yoy: ChangeText | None = Field(default=None, description="Year-on-year change, signed: +6.4%.")
+    vs_city: ChangeText | None = Field(
+        default=None, description="Gap to the citywide figure, signed: +13.9个百分点."
+    )
+    rank: StrictInt | None = Field(  # strict: `rank: true` is no 1
+        default=None, ge=1, le=100, description="Rank within the city (位列全市第三: 3)."
+    )
     about: tuple[Slug, ...] = ()
     tags: tuple[Slug, ...] = ()
     sources: tuple[Citation, ...] = Field(min_length=1)
     note: Text | None = None
     #: Why the figure as the source prints it is evidently wrong (近两千元 for 近两千万元):
     #: kept in the data, never stated as fact in a briefing.
-    doubtful: Text | None = None
+    doubtful: Text | None = Field(
+        default=None, description="Why the source's figure is evidently wrong (never stated)."
+    )
 
     def problems(self) -> list[tuple[str, str]]:
         """Field-level consistency problems as (field, message) pairs."""
@@ -272,10 +303,10 @@ class DistrictFacts(Frozen):
     """Everything known about one district: the root of a fact file."""
 
     _origin: Origin | None = PrivateAttr(default=None)
-    district: District
-    sources: tuple[Source, ...] = Field(min_length=1)
-    entities: tuple[Entity, ...] = ()
-    figures: tuple[Figure, ...] = Field(min_length=1)
+    district: District = Field(description="The place the facts describe.")
+    sources: tuple[Source, ...] = Field(min_length=1, description="The articles quoted.")
+    entities: tuple[Entity, ...] = Field(default=(), description="Named projects, firms, places …")
+    figures: tuple[Figure, ...] = Field(min_length=1, description="The sourced figures.")
     #: Display names of topic ids (beside the packaged table of common topics).
     topics: dict[Slug, Text] = Field(default_factory=dict)
 

@@ -6,13 +6,14 @@ views. No pydantic model ever reaches a template (its methods read files and unp
 :func:`plain` turns any model into a frozen dataclass view, recursively.
 
 :func:`template_attributes` is the allow-list the sandbox applies: on the project's own
-frozen dataclasses (the views in ``reportgen.render`` and the value types in
-``reportgen.facts``: ``Amount``, ``Change``, ``Period``, ``PartialDate``, ``Unit``), a
+frozen dataclasses (the views in ``reportgen.render`` and ``reportgen.narrative``, the
+value types in ``reportgen.facts``: ``Amount``, ``Change``, ``Period``, ``Unit`` …), a
 template reads the dataclass fields and the properties (``cite``, ``end_year`` …),
 never a method; on the project's enums ``value`` and ``name``; on Jinja's own runtime
 objects (``loop``, ``cycler``, macros …) what Jinja documents. A new view type is a
-frozen dataclass in ``reportgen.render`` (or a value type in ``reportgen.facts``): its
-fields and properties are allowed without further registration.
+frozen dataclass in ``reportgen.render`` or ``reportgen.narrative`` (or a value type in
+``reportgen.facts``): its fields and properties are allowed without registration; a
+method is never reachable, so logic a template needs is a property or a global.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pydantic import BaseModel
 from reportgen.facts.model import Noun
 
 #: The packages whose frozen dataclasses and enums templates may read.
-_OWN_PACKAGES = ("reportgen.render.", "reportgen.facts.")
+_OWN_PACKAGES = ("reportgen.render.", "reportgen.facts.", "reportgen.narrative.")
 #: Any attribute not starting with ``_`` (a namespace's or an imported template's names).
 ANY = frozenset({"*"})
 #: Jinja's runtime objects: what its documentation lists for each.

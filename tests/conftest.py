@@ -73,7 +73,7 @@ figures:
     amount: 365.5亿元
     period: 2023-H1
     yoy: +6.4%
-    about: [acme]
+    owner: acme
     sources:
       - source: s1
         quote: 全区生产总值实现365.5亿元,同比增长6.4%

@@ -50,7 +50,7 @@ FACTS = {
         {
             "id": "gdp", "section": "overview", "measure": both(NAMES["measure"]),
             "amount": "365.5亿元", "period": "2023-H1", "yoy": "+6.4%", "tags": ["headline"],
-            "about": ["e1"],
+            "owner": "e1",
             "sources": [{"source": "s1", "quote": "全区生产总值实现365.5亿元，同比增长6.4%"}],
         },
         {

@@ -54,9 +54,22 @@ def test_every_citation_names_a_listed_source(facts: DistrictFacts) -> None:
     assert cited == source_ids, "every article contributes at least one figure"
 
 
-def test_every_about_names_a_listed_entity(facts: DistrictFacts) -> None:
+def test_every_relation_names_a_listed_entity(facts: DistrictFacts) -> None:
     entity_ids = {e.id for e in facts.entities}
-    assert {a for f in facts.figures for a in f.about} <= entity_ids
+    assert {e for f in facts.figures for _, e in f.entity_refs()} <= entity_ids
+
+
+def test_examples_are_never_owners(facts: DistrictFacts) -> None:
+    """The misattributions of issue 11: a named example is not the figure's subject."""
+    relations = {f.id: (f.owner, f.examples, f.place) for f in facts.figures}
+    assert relations["projects-started-2023"] == (None, ("wanda-plaza",), None)
+    assert relations["edu-facilities-2023-completed"][0] is None
+    assert "yantai-road-primary-school" in relations["edu-facilities-2023-completed"][1]
+    assert relations["special-bond-funds-approved-2023h1"][0] is None
+    assert relations["auto-retailers-above-size-2023h1"][0] is None
+    assert relations["new-high-end-hotels-2023"][0::2] == (None, "sdicec")
+    assert relations["new-hotel-rooms-2023"][0::2] == (None, "sdicec")
+    assert all(f.owner not in f.examples for f in facts.figures if f.owner is not None)
 
 
 @pytest.mark.parametrize("section", SECTIONS_THAT_MUST_HAVE_FIGURES, ids=str)

@@ -45,7 +45,7 @@ def test_every_problem_is_reported_with_its_position(
     text = (
         minimal_yaml.replace("amount: 365.5亿元", "amount: 365.6亿元")
         .replace("period: 2023-H1", "period: 2023-Q1")
-        .replace("about: [acme]", "about: [acme, nobody]")
+        .replace("owner: acme", "owner: acme\n    examples: [nobody]")
         .replace('date: "2023-07"', 'date: "2023-02-30"')
     )
     # The figure with the bad period is left out of the number check; the rest still runs.
@@ -65,7 +65,7 @@ def test_cross_record_checks_run_beside_broken_records(
     measure: {zh: 又一个}
     amount: 365.5亿元
     period: 2023
-    about: [nobody]
+    place: nobody
     sources:
       - source: s9
         quote: 365.5亿元
@@ -85,7 +85,7 @@ def test_cross_record_checks_run_beside_broken_records(
         "'business_environment', 'governance' or 'outlook'",
         "facts.yaml:24:9: figure 'gdp' id: duplicate id 'gdp' (also figures[0])",
         "facts.yaml:31:17: figure 'gdp' sources[0].source: unknown source 's9'; known sources: s1",
-        "facts.yaml:29:13: figure 'gdp' about[0]: unknown entity 'nobody'",
+        "facts.yaml:29:12: figure 'gdp' place: unknown entity 'nobody'",
     ]
 
 
@@ -103,11 +103,11 @@ def test_a_broken_record_is_not_reported_again_by_its_references(
 
 
 def test_lists_and_empty_lists(write_facts: WriteFacts, minimal_yaml: str) -> None:
-    text = minimal_yaml.replace("about: [acme]", "about: acme").replace(
+    text = minimal_yaml.replace("owner: acme", "examples: acme").replace(
         "      - source: s1\n        quote: 全区生产总值实现365.5亿元,同比增长6.4%", "        []"
     )
     assert problems(write_facts(text)) == [
-        "facts.yaml:20:12: figure 'gdp' about: expected a list, got 'acme'",
+        "facts.yaml:20:15: figure 'gdp' examples: expected a list, got 'acme'",
         "facts.yaml:22:9: figure 'gdp' sources: expected a non-empty list",
     ]
 

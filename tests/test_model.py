@@ -46,7 +46,15 @@ def errors(model: type[Any], data: Any) -> list[tuple[tuple[str | int, ...], str
 
 def test_figure_fields_are_parsed_exactly() -> None:
     f = Figure.model_validate(
-        figure(yoy="+6.4%", vs_city="-1.5个百分点", rank=3, about=["a"], tags=["headline"])
+        figure(
+            yoy="+6.4%",
+            vs_city="-1.5个百分点",
+            rank=3,
+            owner="a",
+            examples=["b", "c"],
+            place="d",
+            tags=["headline"],
+        )
     )
     assert f.amount is not None
     assert (f.amount.value, f.amount.unit.code) == (Decimal("365.5"), "亿元")
@@ -56,7 +64,7 @@ def test_figure_fields_are_parsed_exactly() -> None:
     assert f.yoy.amount.value == Decimal("6.4")
     assert f.vs_city is not None and f.vs_city.direction is Direction.DOWN
     assert (f.section, f.status, f.rank) == (Section.OVERVIEW, Status.ACTUAL, 3)
-    assert (f.about, f.tags) == (("a",), ("headline",))
+    assert (f.owner, f.examples, f.place, f.tags) == ("a", ("b", "c"), "d", ("headline",))
     assert f.sources == (Citation(source="s1", quote="全区生产总值实现365.5亿元"),)
     assert f.problems() == []
 
@@ -183,16 +191,16 @@ def test_district_facts_lookups() -> None:
                 {"id": "park", "kind": "park", "name": {"en": "A park"}},
             ],
             "figures": [
-                figure(id="a", about=["acme"]),
+                figure(id="a", owner="acme"),
                 figure(id="b"),
-                figure(id="c", about=["acme"]),
+                figure(id="c", examples=["acme"], place="park"),
             ],
         }
     )
     assert facts.source("s1").date == PartialDate(2023, 7)
     assert facts.entity("park").kind is EntityKind.PARK
     assert [f.id for f in facts.figures_about("acme")] == ["a", "c"]
-    assert facts.figures_about("park") == ()
+    assert [f.id for f in facts.figures_about("park")] == ["c"]
     with pytest.raises(KeyError):
         facts.source("s9")
     with pytest.raises(KeyError):

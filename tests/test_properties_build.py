@@ -216,7 +216,7 @@ def fact_files(draw: st.DrawFn) -> str:
         facts["figures"][0]["period"] = str(draw(years))
     for figure in facts["figures"]:
         if draw(st.booleans()):
-            figure["about"] = ["e1"]
+            figure["owner"] = "e1"
     return json.dumps(facts, ensure_ascii=False, indent=1)
 
 

@@ -5,7 +5,9 @@ Every problem is collected and reported at once as ``file:line:col: message``.
 
 from __future__ import annotations
 
+import os
 import warnings
+from collections.abc import Mapping
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
 
@@ -14,23 +16,41 @@ from pydantic_core import ErrorDetails
 
 from reportgen.errors import DataError, DataWarning, Problem
 from reportgen.facts.model import District, DistrictFacts, Entity, Figure, Origin, Source
+from reportgen.facts.qualitative import QUALITATIVE, cited
 from reportgen.facts.quotes import check_numbers_in_quotes, check_quotes
 from reportgen.facts.topics import read_topics, unnamed_topics
 from reportgen.facts.yamlpos import Located, Path, YamlProblem, read_yaml
 
 _M = TypeVar("_M", bound=BaseModel)
 MAX_FILE_BYTES = 20 * 1024 * 1024
-_SINGULAR = {"figures": "figure", "sources": "source", "entities": "entity"}
+_SINGULAR = {"figures": "figure", "sources": "source", "entities": "entity"} | {
+    name: singular for name, (_, singular) in QUALITATIVE.items()
+}
+#: Lists a fact file may leave out; the others must be non-empty.
+_OPTIONAL = {"entities", *QUALITATIVE}
+#: Lists whose ids share one namespace: every kind of fact.
+_FACT_KINDS = ("figures", *QUALITATIVE)
+ABOUT_SPLIT = "about was split into owner, examples and place (see CHANGELOG)"
 
 
-def load_facts(path: str | FsPath, sources_dir: str | FsPath | None = None) -> DistrictFacts:
+def load_facts(
+    path: str | os.PathLike[str] | Mapping[str, Any], sources_dir: str | FsPath | None = None
+) -> DistrictFacts:
     """Read and validate a fact file; raise :class:`DataError` listing every problem.
 
+    ``path`` may also be a mapping of the file's content (facts made in Python): it
+    passes the same checks, and problems are located by path (``<mapping>:figures[3]``).
     With ``sources_dir``, every quote is also checked verbatim against its article.
     """
-    path = FsPath(path)
+    from reportgen.arguments import path_arg
+    from reportgen.facts.mapping import load_mapping, mark_validated
+
+    folder = None if sources_dir is None else path_arg(sources_dir, "sources_dir")
+    if isinstance(path, Mapping):
+        return load_mapping(path, folder)
+    path = path_arg(path, "load_facts() takes a fact file's path or a mapping; path")
     located = _read(path)
-    facts, problems = validate_data(located, None if sources_dir is None else FsPath(sources_dir))
+    facts, problems = validate_data(located, folder)
     if problems:
         raise DataError(
             f"{path}: {len(problems)} problem(s)",
@@ -48,6 +68,7 @@ def load_facts(path: str | FsPath, sources_dir: str | FsPath | None = None) -> D
             stacklevel=2,
         )
     facts._origin = Origin(str(path), located)
+    mark_validated(facts)
     return facts
 
 
@@ -111,8 +132,8 @@ def validate_data(
     district = _one(District, data.get("district"), ("district",), problems)
     groups: dict[str, list[tuple[int, Any]]] = {}
     for name, model in _GROUPS.items():
-        items = data.get(name, [] if name == "entities" else None)
-        if not isinstance(items, list) or (not items and name != "entities"):
+        items = data.get(name, [] if name in _OPTIONAL else None)
+        if not isinstance(items, list) or (not items and name not in _OPTIONAL):
             problems.append(((name,), f"expected a non-empty list of {name}"))
             items = []
         groups[name] = [
@@ -125,7 +146,8 @@ def validate_data(
     problems += topic_problems + unnamed_topics(groups, topics)
     problems += check_numbers_in_quotes(groups["figures"])
     if sources_dir is not None:
-        problems += check_quotes(groups["sources"], groups["figures"], sources_dir)
+        others = cited({name: groups[name] for name in QUALITATIVE})
+        problems += check_quotes(groups["sources"], groups["figures"], sources_dir, others)
     if problems or district is None:
         return None, problems
     records = {name: tuple(record for _, record in group) for name, group in groups.items()}
@@ -133,6 +155,7 @@ def validate_data(
 
 
 _GROUPS: dict[str, type[BaseModel]] = {"sources": Source, "entities": Entity, "figures": Figure}
+_GROUPS.update((name, model) for name, (model, _) in QUALITATIVE.items())
 
 
 def _one(model: type[_M], raw: Any, path: Path, problems: list[tuple[Path, str]]) -> _M | None:
@@ -143,8 +166,17 @@ def _one(model: type[_M], raw: Any, path: Path, problems: list[tuple[Path, str]]
     try:
         return model.model_validate(raw)
     except ValidationError as error:
-        problems.extend(((*path, *e["loc"]), _message(e)) for e in error.errors())
+        for e in error.errors():
+            where = (*path, *e["loc"])
+            problems.append((where, _about_message(where, _message(e))))
         return None
+
+
+def _about_message(path: Path, message: str) -> str:
+    """The message for an old figure's ``about``: say what replaced it."""
+    if len(path) == 3 and path[0] == "figures" and path[2] == "about":
+        return ABOUT_SPLIT
+    return message
 
 
 def _message(error: ErrorDetails) -> str:
@@ -182,24 +214,35 @@ def _cross_checks(
     """
     found: list[tuple[Path, str]] = []
     for name, records in groups.items():
-        seen: dict[str, int] = {}
-        for index, record in records:
-            if record.id in seen:
-                message = f"duplicate id '{record.id}' (also {name}[{seen[record.id]}])"
-                found.append(((name, index, "id"), message))
-            seen.setdefault(record.id, index)
+        if name not in _FACT_KINDS:
+            found += _duplicates({name: records})
+    found += _duplicates({name: groups[name] for name in _FACT_KINDS})
     source_ids = _written_ids(data.get("sources"))
     entity_ids = _written_ids(data.get("entities"))
-    for index, figure in groups["figures"]:
-        for c, citation in enumerate(figure.sources):
-            if citation.source not in source_ids:
-                known = ", ".join(sorted(source_ids))
-                message = f"unknown source '{citation.source}'; known sources: {known}"
-                found.append((("figures", index, "sources", c, "source"), message))
-        for a, entity_id in enumerate(figure.about):
-            if entity_id not in entity_ids:
-                found.append((("figures", index, "about", a), f"unknown entity '{entity_id}'"))
-        found.extend((("figures", index, field), message) for field, message in figure.problems())
+    known = ", ".join(sorted(source_ids))
+    for path, citation in cited(groups):
+        if citation.source not in source_ids:
+            message = f"unknown source '{citation.source}'; known sources: {known}"
+            found.append(((*path, "source"), message))
+    for name in _FACT_KINDS:
+        for index, record in groups[name]:
+            for where, entity_id in record.entity_refs():
+                if entity_id not in entity_ids:
+                    found.append(((name, index, *where), f"unknown entity '{entity_id}'"))
+            found.extend(((name, index, field), message) for field, message in record.problems())
+    return found
+
+
+def _duplicates(groups: dict[str, list[tuple[int, Any]]]) -> list[tuple[Path, str]]:
+    """Records whose id is already taken by an earlier record of these lists."""
+    found: list[tuple[Path, str]] = []
+    seen: dict[str, str] = {}
+    for name, records in groups.items():
+        for index, record in records:
+            if record.id in seen:
+                message = f"duplicate id '{record.id}' (also {seen[record.id]})"
+                found.append(((name, index, "id"), message))
+            seen.setdefault(record.id, f"{name}[{index}]")
     return found
 
 

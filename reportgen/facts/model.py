@@ -25,7 +25,7 @@ from pydantic import (
 from reportgen.facts.amounts import Amount, Change, implausible, parse_amount, parse_change
 from reportgen.facts.periods import PartialDate, Period, parse_partial_date, parse_period
 from reportgen.facts.units import RATE_DIMENSIONS, Dimension
-from reportgen.facts.yamlpos import Located
+from reportgen.facts.yamlpos import Located, Path
 
 #: The longest prose text (a name, a title, a note), in characters.
 MAX_TEXT = 2000
@@ -240,7 +240,13 @@ class Figure(Frozen):
     rank: StrictInt | None = Field(  # strict: `rank: true` is no 1
         default=None, ge=1, le=100, description="Rank within the city (位列全市第三: 3)."
     )
-    about: tuple[Slug, ...] = ()
+    owner: Slug | None = Field(
+        default=None, description="The entity the figure belongs to (its output value)."
+    )
+    examples: tuple[Slug, ...] = Field(
+        default=(), description="Entities named as members of the counted set."
+    )
+    place: Slug | None = Field(default=None, description="The entity where it happens.")
     tags: tuple[Slug, ...] = ()
     sources: tuple[Citation, ...] = Field(min_length=1)
     note: Text | None = None
@@ -290,6 +296,20 @@ class Figure(Frozen):
             "('+0.9个百分点') or an amount in the figure's own unit ('-3530人')"
         )
 
+    def entity_refs(self) -> list[tuple[Path, str]]:
+        """(path within the record, entity id) for each entity it names."""
+        refs: list[tuple[Path, str]] = []
+        if self.owner is not None:
+            refs.append((("owner",), self.owner))
+        refs += [(("examples", i), e) for i, e in enumerate(self.examples)]
+        if self.place is not None:
+            refs.append((("place",), self.place))
+        return refs
+
+
+# The qualitative kinds build on the models above (Frozen, Text, Citation …).
+from reportgen.facts.qualitative import Event, Person, Policy, Statement  # noqa: E402
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -309,6 +329,12 @@ class DistrictFacts(Frozen):
     figures: tuple[Figure, ...] = Field(min_length=1, description="The sourced figures.")
     #: Display names of topic ids (beside the packaged table of common topics).
     topics: dict[Slug, Text] = Field(default_factory=dict)
+    statements: tuple[Statement, ...] = Field(
+        default=(), description="Positioning, approach, theme, goals in words."
+    )
+    events: tuple[Event, ...] = Field(default=(), description="Milestones: started, opened …")
+    people: tuple[Person, ...] = Field(default=(), description="People named, with titles.")
+    policies: tuple[Policy, ...] = Field(default=(), description="Policies and programmes.")
 
     def source(self, source_id: str) -> Source:
         """The source with this id (KeyError when unknown)."""
@@ -319,5 +345,5 @@ class DistrictFacts(Frozen):
         return {e.id: e for e in self.entities}[entity_id]
 
     def figures_about(self, entity_id: str) -> tuple[Figure, ...]:
-        """The figures linked to an entity."""
-        return tuple(f for f in self.figures if entity_id in f.about)
+        """The figures linked to an entity as owner, example or place."""
+        return tuple(f for f in self.figures if entity_id in {e for _, e in f.entity_refs()})

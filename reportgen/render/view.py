@@ -21,6 +21,18 @@ from reportgen.facts.model import DistrictFacts, Figure, Section, Source, Text
 from reportgen.facts.periods import PartialDate, Period
 from reportgen.facts.topics import topic_names
 from reportgen.facts.yamlpos import Path
+from reportgen.render.qualitative_view import (
+    EventView,
+    PersonView,
+    PolicyView,
+    StatementView,
+    qualitative_context,
+)
+
+__all__ = [
+    "EntityView", "EventView", "FigureView", "PersonView", "PolicyView", "SourceView",
+    "StatementView", "make_view",
+]  # fmt: skip
 from reportgen.i18n.phrases import phrases_for
 from reportgen.render.plain import NounView, plain
 
@@ -69,7 +81,9 @@ class FigureView:
     yoy: Change | None
     vs_city: Change | None
     rank: int | None
-    about: tuple[EntityView, ...]
+    owner: EntityView | None
+    examples: tuple[EntityView, ...]
+    place: EntityView | None
     tags: tuple[str, ...]
     note: str | None
     sources: tuple[SourceView, ...]
@@ -146,6 +160,7 @@ def make_view(facts: DistrictFacts, lang: str, fallback: str | None = None) -> d
         "figure": {f.id: f for f in figures},
         "sections": {s.value: [f for f in figures if f.section == s.value] for s in Section},
         "data_date": max(s.date for s in facts.sources),
+        **qualitative_context(facts, r, sources, entities),
         "topic_names": names,
         "doubtful_figures": [f for f in every if f.doubtful is not None],
     }
@@ -209,7 +224,9 @@ def _figure_view(
         yoy=figure.yoy,
         vs_city=figure.vs_city,
         rank=figure.rank,
-        about=tuple(entities[e] for e in figure.about),
+        owner=None if figure.owner is None else entities[figure.owner],
+        examples=tuple(entities[e] for e in figure.examples),
+        place=None if figure.place is None else entities[figure.place],
         tags=figure.tags,
         note=r.optional(figure.note, (*path, "note")),
         sources=_unique(sources[c.source] for c in figure.sources),

@@ -94,10 +94,14 @@ def test_sources_that_is_a_file(minimal_example: Path) -> None:
 
 
 def test_sources_without_files_to_check(minimal_example: Path, tmp_path: Path) -> None:
-    # The example's sources name no files: nothing to compare, every quote "found".
+    # The example's sources name no files: no quote was checked, so none is "found".
     result = validate("--sources", tmp_path, minimal_example)
-    assert result.exit_code == 0
-    assert result.stdout == f"{minimal_example}: {MINIMAL_SUMMARY}, every quote found\n"
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1].endswith(
+        "sources: quotes of s1, s2, s3 not checked: no article to compare them with"
+    )
+    assert "every quote found" not in result.output
 
 
 def test_nonexistent_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,30 +1,49 @@
-"""Quote checks: every quote is verbatim in its article, and states its figure's numbers."""
+"""Quote checks: every quote is verbatim in its article, and agrees with its figure.
+
+Articles are read only from inside the ``--sources`` folder (their real paths, symlinks
+resolved), only when they are regular files, and only up to :data:`MAX_ARTICLE_CHARS`
+characters. Quotes and articles are compared after Unicode NFC normalization, white
+space aside. A source whose quotes cannot be checked (no ``file``, or a file that
+cannot be read) is a problem, so ``validate --sources`` never reports a quote as found
+that it did not check.
+"""
 
 from __future__ import annotations
 
-import difflib
+import os
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path as FsPath
 from typing import TypeVar
 
-from reportgen.facts.amounts import Amount
-from reportgen.facts.model import Figure, Source
-from reportgen.facts.yamlpos import Path
+from reportgen.facts.model import Citation, Figure, Source
+from reportgen.facts.nearest import closest_window
+from reportgen.facts.quote_agreement import check_figure
+from reportgen.facts.yamlpos import FileTooLarge, NotRegularFile, Path, read_bounded
+
+__all__ = ["check_numbers_in_quotes", "check_quotes", "nearest_passage", "squeeze"]
 
 T = TypeVar("T")
 Indexed = list[tuple[int, T]]
+
+#: The longest article read, in characters (a long news article has about 10,000).
+MAX_ARTICLE_CHARS = 1_000_000
+#: The largest article file read, in bytes: UTF-8 takes at most 4 bytes a character.
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS
 
 _SPACE = re.compile(r"\s+")
 
 
 def squeeze(text: str) -> str:
-    """Remove all white space: articles break lines mid-sentence.
+    """NFC-normalize and remove all white space: articles break lines mid-sentence.
 
     >>> squeeze("省级\\n\\n“创新型中小企业” 认定")
     '省级“创新型中小企业”认定'
+    >>> squeeze("Cafe\\u0301") == "Caf\\u00e9"
+    True
     """
-    return _SPACE.sub("", text)
+    return _SPACE.sub("", unicodedata.normalize("NFC", text))
 
 
 def nearest_passage(quote: str, text: str) -> str:
@@ -33,72 +52,89 @@ def nearest_passage(quote: str, text: str) -> str:
     >>> nearest_passage("生产总值365.6亿元", "……全区生产总值实现365.5亿元,同比增长6.4%")
     '生产总值实现365.5'
     """
-    quote, text = squeeze(quote), squeeze(text)
-    width = len(quote)
-    best, best_ratio = "", -1.0
-    step = max(1, width // 4)
-    for start in range(0, max(1, len(text) - width + 1), step):
-        window = text[start : start + width]
-        ratio = difflib.SequenceMatcher(None, quote, window, autojunk=False).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = window, ratio
-    return best
+    return closest_window(squeeze(quote), squeeze(text))
 
 
 def check_quotes(
-    sources: Indexed[Source], figures: Indexed[Figure], sources_dir: FsPath
+    sources: Indexed[Source],
+    figures: Indexed[Figure],
+    sources_dir: FsPath,
+    others: Iterable[tuple[Path, Citation]] = (),
 ) -> list[tuple[Path, str]]:
-    """Every quote must appear verbatim (white space aside) in its source's file."""
+    """Every quote must appear verbatim (white space aside) in its source's file.
+
+    ``others`` are the (path, citation) pairs of other cited records (statements,
+    events …): their quotes are checked verbatim the same way.
+    """
+    every = [(("figures", i, "sources", c), q) for i, f in figures for c, q in enumerate(f.sources)]
+    citations = [*every, *others]
+    cited = {citation.source for _, citation in citations}
     texts: dict[str, str] = {}
     problems: list[tuple[Path, str]] = []
+    unchecked: list[str] = []
     for index, source in sources:
         if source.file is None:
+            if source.id in cited:
+                message = "has no file, so its quotes cannot be checked: name its article (file: …)"
+                problems.append((("sources", index), message))
+                unchecked.append(source.id)
             continue
-        path = sources_dir / source.file
-        try:
-            texts[source.id] = squeeze(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            problems.append((("sources", index, "file"), f"cannot read the article {path}"))
-    for index, figure in figures:
-        for c, citation in enumerate(figure.sources):
-            text = texts.get(citation.source)
-            if text is not None and squeeze(citation.quote) not in text:
-                near = nearest_passage(citation.quote, text)
-                problems.append(
-                    (
-                        ("figures", index, "sources", c, "quote"),
-                        f"quote not found in its source; nearest passage: '{near}'",
-                    )
-                )
+        text, problem = read_article(sources_dir, source.file)
+        if problem is not None:
+            problems.append((("sources", index, "file"), problem))
+            unchecked += [source.id] if source.id in cited else []
+        else:
+            texts[source.id] = squeeze(text)
+    for path, citation in citations:
+        article = texts.get(citation.source)
+        if article is not None and (quote := squeeze(citation.quote)) not in article:
+            near = closest_window(quote, article)
+            message = f"quote not found in its source; nearest passage: '{near}'"
+            problems.append(((*path, "quote"), message))
+    if unchecked:
+        message = f"quotes of {', '.join(unchecked)} not checked: no article to compare them with"
+        problems.append((("sources",), message))
     return problems
 
 
-def numbers_as_written(figure: Figure) -> list[tuple[str, str]]:
-    """(field, number text) for each number the figure states."""
-    found: list[tuple[str, str]] = []
-    if figure.amount is not None:
-        found.append(("amount", _written(figure.amount)))
-    if figure.yoy is not None:
-        found.append(("yoy", _written(figure.yoy.amount)))
-    if figure.vs_city is not None:
-        found.append(("vs_city", _written(figure.vs_city.amount)))
-    return found
+def read_article(sources_dir: FsPath, name: str) -> tuple[str, str | None]:
+    """The text of the article ``name`` in ``sources_dir``, or why it is not read.
 
-
-def _written(amount: Amount) -> str:
-    return amount.numeral or format(amount.value, "f")
+    The article's real path (symlinks resolved) must lie inside the folder's; it must
+    be a regular file of at most :data:`MAX_ARTICLE_BYTES` bytes and
+    :data:`MAX_ARTICLE_CHARS` characters of UTF-8.
+    """
+    shown = sources_dir / name
+    folder = FsPath(os.path.realpath(sources_dir))
+    real = FsPath(os.path.realpath(shown))
+    if not real.is_relative_to(folder):
+        return "", f"{name!r} is outside the --sources folder {sources_dir}"
+    cannot = f"cannot read the article {shown}"
+    try:
+        raw = read_bounded(real, MAX_ARTICLE_BYTES)
+    except FileNotFoundError:
+        return "", cannot
+    except NotRegularFile as refused:
+        return "", f"{cannot}: {refused.reason}, not a file"
+    except FileTooLarge as refused:
+        return (
+            "",
+            f"{cannot}: {refused.reason}; an article has at most {MAX_ARTICLE_CHARS:,} characters",
+        )
+    except OSError as error:
+        return "", f"{cannot}: {error.strerror}"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return "", f"{cannot}: not UTF-8 text (byte {error.start})"
+    if len(text) > MAX_ARTICLE_CHARS:
+        return "", f"{cannot}: has {len(text):,} characters; at most {MAX_ARTICLE_CHARS:,}"
+    return text, None
 
 
 def check_numbers_in_quotes(figures: Indexed[Figure]) -> Iterator[tuple[Path, str]]:
-    """Each number a figure states must appear in at least one of its quotes."""
+    """Each number a figure states must be in one of its quotes and agree with it there:
+    the scale word, the unit, the qualifier, and a change's direction."""
     for index, figure in figures:
-        quotes = [squeeze(c.quote) for c in figure.sources]
-        for field, number in numbers_as_written(figure):
-            if not any(_contains_number(q, number) for q in quotes):
-                yield ("figures", index, field), f"the number {number} is not in the figure's quote"
-
-
-def _contains_number(quote: str, number: str) -> bool:
-    """True when ``number`` appears in ``quote`` not as part of a longer number."""
-    pattern = rf"(?<![0-9.]){re.escape(number)}(?![0-9]|\.[0-9])"
-    return re.search(pattern, quote) is not None
+        for field, message in check_figure(figure):
+            yield ("figures", index, field), message

@@ -11,9 +11,12 @@ forbids are removed, and the values they stood in are reported as cleaned.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from pathlib import Path as FsPath
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -65,6 +68,65 @@ class Located:
             if path[:end] in self.positions:
                 return self.positions[path[:end]]
         return None
+
+
+class FileRefused(Exception):
+    """A file that is not read: not a regular file, or larger than the bound."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class NotRegularFile(FileRefused):
+    """A directory, FIFO, device or socket where a file was expected."""
+
+
+class FileTooLarge(FileRefused):
+    """A regular file larger than the bound on what is read."""
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is (``is a FIFO (named pipe)``), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device"
+    if stat.S_ISSOCK(mode):
+        return "is a socket"
+    return "is not a regular file"
+
+
+def read_bounded(path: FsPath, max_bytes: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes`` of them.
+
+    The file is checked before it is read: ``stat`` first (a FIFO is never opened, so
+    it cannot hang the reader; a device such as /dev/zero is never read), then it is
+    opened without blocking and checked again on the open handle (a file swapped in
+    between is caught), then at most ``max_bytes + 1`` bytes are read. Raises
+    :class:`NotRegularFile` or :class:`FileTooLarge` (``reason`` says which), or
+    ``OSError`` (no such file, no permission).
+    """
+    kind = _kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise NotRegularFile(kind)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        kind = _kind(status.st_mode)
+        if kind is not None:
+            raise NotRegularFile(kind)
+        if status.st_size > max_bytes:
+            raise FileTooLarge(f"is larger than {max_bytes:,} bytes")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # the file grew after fstat
+        raise FileTooLarge(f"is larger than {max_bytes:,} bytes")
+    return data
 
 
 def read_yaml(text: str) -> Located:

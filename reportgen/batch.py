@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.build import build, write_reports
-from reportgen.errors import ReportgenError
+from reportgen.errors import OptionError, ReportgenError
 from reportgen.facts.loader import load_facts
 
 
@@ -25,6 +26,8 @@ class BuildJob:
     fallback: str | None = None
     charts: bool = True
     reference_doc: Path | None = None
+    toc: bool = False  # DOCX: a table of contents
+    meta: tuple[tuple[str, str], ...] = ()  # DOCX: masthead and closing block (--meta)
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,47 @@ def run_job(job: BuildJob) -> JobResult:
             )
             for lang in job.langs
         ]
-        written = write_reports(reports, job.out, job.formats, reference_doc=job.reference_doc)
+        written = write_reports(
+            reports, job.out, job.formats, reference_doc=job.reference_doc, toc=job.toc,
+            meta=dict(job.meta),
+        )  # fmt: skip
         return JobResult(job.data, tuple(written))
     except ReportgenError as error:
         return JobResult(job.data, error=error)
 
 
+def check_distinct_districts(jobs: Sequence[BuildJob]) -> None:
+    """Refuse, before anything is built, two fact files that describe one district into one
+    output folder: the second set of briefings would replace the first.
+
+    A file that cannot be loaded is left for its job to report.
+    """
+    seen: dict[tuple[Path, str], Path] = {}
+    for job in jobs:
+        try:
+            with warnings.catch_warnings():  # the job itself warns, once
+                warnings.simplefilter("ignore")
+                district = load_facts(job.data).district.id
+        except ReportgenError:
+            continue
+        key = (job.out, district)
+        if key in seen:
+            raise OptionError(
+                f"{seen[key]} and {job.data} both describe district '{district}'; their "
+                f"briefings would overwrite each other in {job.out}"
+            )
+        seen[key] = job.data
+
+
 def run_jobs(
     jobs: Sequence[BuildJob], workers: int = 1, progress: Callable[[JobResult], None] | None = None
 ) -> list[JobResult]:
-    """Run the jobs (in ``workers`` processes when more than one), in order."""
+    """Run the jobs (in ``workers`` processes when more than one), in order.
+
+    Two jobs for one district and output folder are refused first (OptionError).
+    """
+    if len(jobs) > 1:
+        check_distinct_districts(jobs)
     results: list[JobResult] = []
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:

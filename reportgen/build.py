@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportgen.arguments import choice_arg, flag_arg, names_arg, path_arg
 from reportgen.charts import ChartCollector
 from reportgen.errors import OptionError, OutputError
+from reportgen.facts.mapping import revalidate
 from reportgen.facts.model import DistrictFacts
 from reportgen.i18n.formatter import Formatter
 from reportgen.render.environment import make_environment, render_template
 from reportgen.render.images import check_images
 from reportgen.render.view import make_view
-from reportgen.writers.atomic import write_bytes_atomic
-from reportgen.writers.markdown import assets_dir_name, write_assets
+from reportgen.writers.fileset import FileSet, recover
+from reportgen.writers.markdown import assets_dir_name
 
 LANGUAGES = ("en", "zh")
 FORMATS = ("md", "docx")
@@ -51,28 +53,44 @@ class Report:
         out_dir: str | Path,
         formats: Sequence[str] = ("md",),
         *,
-        reference_doc: Path | None = None,
+        reference_doc: str | Path | None = None,
+        toc: bool = False,
+        meta: Mapping[str, str] | None = None,
     ) -> list[Path]:
         """Write the report in each format into ``out_dir``; return the paths written.
 
-        Every document is produced in memory first and each file is replaced
-        atomically, so a failure leaves the earlier files as they were.
+        All or nothing: see :func:`write_reports`. ``toc`` and ``meta`` are for DOCX.
         """
-        return write_reports([self], out_dir, formats, reference_doc=reference_doc)
+        return write_reports(
+            [self], out_dir, formats, reference_doc=reference_doc, toc=toc, meta=meta
+        )
 
-    def docx_bytes(self, base_dir: Path, reference_doc: Path | None = None) -> bytes:
-        """The DOCX document; its pictures are read from ``base_dir``."""
+    def docx_bytes(
+        self,
+        base_dir: str | Path,
+        reference_doc: str | Path | None = None,
+        *,
+        toc: bool = False,
+        meta: Mapping[str, str] | None = None,
+    ) -> bytes:
+        """The DOCX document; its pictures are read from ``base_dir``. ``toc`` adds a table
+        of contents; ``meta`` fills the masthead and closing block (see docs/docx.md)."""
         from reportgen.writers.docx import DocxMeta, render_docx
 
-        meta = DocxMeta(
+        docx_meta = DocxMeta(
             lang=self.lang,
             title=self.title,
             subject=self.subject,
             header_text=self.title,
             created=self.created,
             toc_title="目录" if self.lang.startswith("zh") else "Contents",
+            info=dict(meta or {}),
         )
-        return render_docx(self.markdown, meta, base_dir=base_dir, reference_doc=reference_doc)
+        reference = None if reference_doc is None else path_arg(reference_doc, "reference_doc")
+        base = path_arg(base_dir, "base_dir", "a folder path")
+        return render_docx(
+            self.markdown, docx_meta, base_dir=base, reference_doc=reference, toc=toc
+        )
 
 
 def write_reports(
@@ -80,63 +98,62 @@ def write_reports(
     out_dir: str | Path,
     formats: Sequence[str] = ("md",),
     *,
-    reference_doc: Path | None = None,
+    reference_doc: str | Path | None = None,
+    toc: bool = False,
+    meta: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write every report in every format into ``out_dir``, all or nothing.
 
-    Every file is produced in memory first (a DOCX from a staging folder that holds
-    its assets) and nothing is written until all are ready and none is blocked, so a
-    failure in one language or format leaves ``out_dir`` as it was. Each file is
-    then replaced atomically. Returns the paths written.
+    Every file (a DOCX rendered from its staged charts) is staged in a hidden folder
+    inside ``out_dir`` and checked; only then is each renamed over its target. A failure
+    anywhere, a rename included, leaves ``out_dir`` as it was; a build killed between
+    renames is rolled back by the next one (see :mod:`reportgen.writers.fileset`).
+    Targets must lie inside ``out_dir`` and never be symbolic links. Returns the paths.
     """
-    for fmt in formats:
+    chosen = check_formats(formats)
+    out = path_arg(out_dir, "out_dir", "a folder path")
+    reference = None if reference_doc is None else path_arg(reference_doc, "reference_doc")
+    if not all(isinstance(report, Report) for report in reports):
+        raise OptionError("write_reports() takes Report objects from reportgen.build()")
+    made = _prepare_out_dir(out)
+    try:
+        recover(out)
+        with FileSet(out) as files:
+            for report in reports:
+                for relative, data in sorted(report.assets.items()):
+                    files.stage(relative, data)
+                if "docx" in chosen:
+                    docx = report.docx_bytes(files.new_dir, reference, toc=toc, meta=meta)
+                    files.stage(f"{report.stem}.docx", docx)
+                if "md" in chosen:
+                    files.stage(f"{report.stem}.md", report.markdown.encode("utf-8"))
+            return files.commit()
+    except BaseException:
+        for folder in made:  # the output folders this call created, deepest first
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def check_formats(formats: object) -> tuple[str, ...]:
+    """The output formats, checked: a list of known names, never a bare string."""
+    chosen = names_arg(formats, "formats", "formats (md, docx)")
+    for fmt in chosen:
         if fmt not in FORMATS:
             raise OptionError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
-    files: list[tuple[str, bytes]] = []
-    with tempfile.TemporaryDirectory(prefix="reportgen-") as staging:
-        for report in reports:
-            assets = sorted(report.assets.items())
-            files += assets
-            if "docx" in formats:
-                write_assets(Path(staging), dict(assets))  # the DOCX writer embeds them from disk
-                docx = report.docx_bytes(Path(staging), reference_doc)
-                files.append((f"{report.stem}.docx", docx))
-            if "md" in formats:
-                files.append((f"{report.stem}.md", report.markdown.encode("utf-8")))
-    out = Path(out_dir)
-    for relative, _ in files:
-        _check_target(out, relative)
-    out = _prepare_out_dir(out)
-    written: list[Path] = []
-    for relative, data in files:
-        path = out / relative
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise OutputError(f"cannot create {path.parent}: {error.strerror}") from None
-        write_bytes_atomic(path, data)
-        written.append(path)
-    return written
+    return chosen
 
 
-def _check_target(out: Path, relative: str) -> None:
-    """Refuse a file whose path is taken by a folder, or runs through a file, in ``out``."""
-    path = out / relative
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: a folder of that name is in the way")
-    for parent in path.relative_to(out).parents:
-        if (out / parent).exists() and not (out / parent).is_dir():
-            raise OutputError(f"cannot write {path}: {out / parent} is a file, not a folder")
-
-
-def _prepare_out_dir(out: Path) -> Path:
+def _prepare_out_dir(out: Path) -> list[Path]:
+    """Make ``out`` if needed; return the folders made, deepest first."""
     if out.exists() and not out.is_dir():
         raise OutputError(f"--out {out} is a file, not a folder")
+    missing = [p for p in (out, *out.parents) if not p.exists()]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"cannot create {out}: {error.strerror}") from None
-    return out
+    return missing
 
 
 def build(
@@ -148,15 +165,26 @@ def build(
     fallback: str | None = None,
     charts: bool = True,
 ) -> Report:
-    """Render the briefing for ``facts`` in ``lang`` and return it (nothing is written)."""
-    if lang not in LANGUAGES:
-        raise OptionError(f"unknown language '{lang}'; choose from {', '.join(LANGUAGES)}")
+    """Render the briefing for ``facts`` in ``lang`` and return it (nothing is written).
+
+    Facts that :func:`reportgen.load_facts` did not return as they are (made with
+    ``model_copy`` or ``model_construct``) are validated again as a fact file would be.
+    """
+    if not isinstance(facts, DistrictFacts):
+        raise OptionError(
+            f"build() takes DistrictFacts, got {type(facts).__name__}; "
+            "read a fact file with reportgen.load_facts(path) first"
+        )
+    lang = choice_arg(lang, "language", LANGUAGES)
     chosen = check_sections(sections)
+    if fallback is not None:
+        fallback = choice_arg(fallback, "fallback language", LANGUAGES)
+    folder = None if templates is None else path_arg(templates, "templates", "a folder path")
+    charts = flag_arg(charts, "charts")
+    facts = revalidate(facts)
     context = make_view(facts, lang, fallback)
     formatter = _formatter(lang, facts)
-    env = make_environment(
-        lang, None if templates is None else Path(templates), formatter.filters(), TESTS
-    )
+    env = make_environment(lang, folder, formatter.filters(), TESTS)
     context |= {"sections_enabled": chosen, "charts_enabled": charts}
     stem = f"{facts.district.id}.{lang}"
     collector = ChartCollector(lang, formatter, assets_dir_name(stem), enabled=charts)
@@ -180,12 +208,13 @@ def check_sections(sections: Sequence[str] | None) -> list[str]:
     """The chosen section templates in briefing order (all when None); unknown ones refused."""
     if sections is None:
         return list(SECTIONS)
-    unknown = [s for s in sections if s not in SECTIONS]
+    names = names_arg(sections, "sections", "section names")
+    unknown = [s for s in names if s not in SECTIONS]
     if unknown:
         raise OptionError(
             f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}"
         )
-    return [s for s in SECTIONS if s in sections]
+    return [s for s in SECTIONS if s in names]
 
 
 def _title(markdown: str) -> str:

@@ -122,6 +122,15 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
     show_default=True,
     help="Worker processes when building several DATA files.",
 )
+@click.option("--toc", is_flag=True, help="DOCX: add a table of contents (off by default).")
+@click.option(
+    "--meta",
+    "meta_items",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="DOCX masthead and closing block, e.g. --meta briefing=槐荫区经济运行简报 --meta issue=3"
+    " (keys: briefing, issue, office, date, to, cc, printed_by, printed_on).",
+)
 def build(
     data: tuple[Path, ...],
     lang: str,
@@ -133,6 +142,8 @@ def build(
     fallback: str | None,
     no_charts: bool,
     jobs: int,
+    toc: bool,
+    meta_items: tuple[str, ...],
 ) -> None:
     """Build briefings from DATA fact files (default: facts.yaml here, else the packaged
     Huaiyin dataset)."""
@@ -143,13 +154,17 @@ def build(
     formats = _split(fmt, FORMATS, "--format")
     chosen = _sections(sections)
     _check_build_options(out, templates, reference_doc, fallback)
+    meta = _meta(meta_items)
+    from reportgen.writers.fileset import recover
+
+    recover(out)  # a build killed while writing left a half-replaced set: restore it first
     if reference_doc is not None and "docx" in formats:
         from reportgen.writers.docx_package import open_reference
 
         open_reference(reference_doc)  # a text file or a zip that is not a .docx: say so now
     batch = [
         BuildJob(path, langs, formats, out, templates, chosen, fallback, not no_charts,
-                 reference_doc)
+                 reference_doc, toc=toc, meta=meta)
         for path in data or (project_facts(default_facts_path()),)
     ]  # fmt: skip
     errors: list[ReportgenError] = []
@@ -162,6 +177,20 @@ def build(
         _print_error(error)
     if errors:
         raise errors[-1]
+
+
+def _meta(items: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``--meta KEY=VALUE`` options as pairs, keys checked (docs/docx.md lists them)."""
+    from reportgen.writers.docx_masthead import check_info
+
+    pairs = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise OptionError(f"--meta {item}: write KEY=VALUE")
+        pairs.append((key.strip(), value.strip()))
+    check_info(dict(pairs))
+    return tuple(pairs)
 
 
 def _run_with_progress(batch: list[BuildJob], jobs: int) -> list[JobResult]:
@@ -217,11 +246,42 @@ def _check_build_options(
     if templates is not None and not templates.is_dir():
         what = "is a file, not a folder" if templates.exists() else "no such folder"
         raise OptionError(f"--templates {templates}: {what}")
-    if reference_doc is not None and not reference_doc.is_file():
-        what = "is a folder, not a file" if reference_doc.is_dir() else "no such file"
-        raise OptionError(f"--reference-doc {reference_doc}: {what}")
+    if reference_doc is not None:
+        from reportgen.writers.docx_reference_safety import non_regular
+
+        kind = non_regular(reference_doc)
+        if kind is not None:
+            what = {"is a folder": "is a folder, not a file", "no such file": kind}.get(
+                kind, f"{kind}, not a regular file"
+            )
+            raise OptionError(f"--reference-doc {reference_doc}: {what}")
     if fallback is not None and fallback not in LANGUAGES:
         raise OptionError(f"--fallback {fallback}: choose from {', '.join(LANGUAGES)}")
+
+
+@main.group("reference-doc")
+def reference_doc_group() -> None:
+    """Work with the DOCX reference document (house styles)."""
+
+
+@reference_doc_group.command("export")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--lang", default="zh", show_default=True, help="zh (GB/T 9704 look) or en.")
+def export_reference(target: Path, lang: str) -> None:
+    """Write the default reference document to TARGET, to edit in Word and pass back
+    with --reference-doc."""
+    from reportgen.build import LANGUAGES
+    from reportgen.writers.atomic import write_bytes_atomic
+    from reportgen.writers.docx_reference import reference_path
+
+    if lang not in LANGUAGES:
+        raise OptionError(f"--lang {lang}: choose from {', '.join(LANGUAGES)}")
+    if target.is_dir():
+        raise OptionError(f"{target} is a folder; name the .docx file to write")
+    if not target.parent.is_dir():
+        raise OptionError(f"{target}: no folder {target.parent}")
+    write_bytes_atomic(target, reference_path(lang).read_bytes())
+    click.echo(str(target))
 
 
 @main.group()

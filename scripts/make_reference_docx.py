@@ -1,21 +1,25 @@
-"""Write reportgen/writers/reference.docx, the DOCX writer's default reference document.
+"""Write the DOCX writer's default reference documents beside it.
 
-Run from the repository root: ``uv run python scripts/make_reference_docx.py``. The
-output is reproducible (the same bytes every run); tests/test_docx_reference.py checks
-that the committed file equals a fresh build.
+``reportgen/writers/reference.docx`` (English) and ``reference.zh.docx`` (the Chinese
+look of GB/T 9704). Run from the repository root:
+``uv run python scripts/make_reference_docx.py``. The output is reproducible (the same
+bytes every run); tests/test_docx_reference.py checks that the committed files equal a
+fresh build.
 """
 
 from __future__ import annotations
 
 from reportgen.writers.atomic import write_bytes_atomic
-from reportgen.writers.docx_reference import REFERENCE_DOCX, build_reference_docx
+from reportgen.writers.docx_reference import build_reference_docx, reference_path
 
 
 def main() -> None:
-    """Build the reference document and write it beside the writer."""
-    data = build_reference_docx()
-    write_bytes_atomic(REFERENCE_DOCX, data)
-    print(f"wrote {REFERENCE_DOCX} ({len(data):,} bytes)")
+    """Build each language's reference document and write it beside the writer."""
+    for lang in ("en", "zh"):
+        data = build_reference_docx(lang)
+        path = reference_path(lang)
+        write_bytes_atomic(path, data)
+        print(f"wrote {path} ({len(data):,} bytes)")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,6 +37,9 @@ EARLIER: dict[str, bytes] = {
     "out/testville.en.assets/chart-1-growth.png": b"\x89PNG\r\n\x1a\nan earlier chart",
     "out/notes.txt": b"the user's own notes\n",
 }
+#: Seconds before a case run as a process counts as hung: a guard, not a speed test
+#: (no test asserts how long anything takes; timings belong in benchmarks/).
+HANG_GUARD = 600
 #: How a line names where the problem is: a file (and line, column), an option, or a path.
 LOCATED = [
     re.compile(r"^(?!error:|Error:|warning:)[\w./-]+(:\d+){0,2}: \S"),  # data.yaml:17:13: …
@@ -60,7 +62,6 @@ class Case:
     stdout: list[str] = field(default_factory=list)
     runner: str = "cli"
     generate: str | None = None
-    max_seconds: float | None = None
     same_as_base: bool = False
     chmod: dict[str, int] = field(default_factory=dict)
     skip_as_root: bool = False
@@ -132,6 +133,7 @@ def run(case: Case, folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int,
         proc = subprocess.run(
             [sys.executable, "-m", "reportgen", *case.command],
             cwd=folder, capture_output=True, text=True, encoding="utf-8", env=env, check=False,
+            timeout=HANG_GUARD,
         )  # fmt: skip
         return proc.returncode, proc.stdout, proc.stderr
     monkeypatch.chdir(folder)
@@ -175,9 +177,7 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         (folder / relative).chmod(mode)
     try:
         before = snapshot(folder)
-        start = time.perf_counter()
         code, stdout, stderr = run(case, folder, monkeypatch)
-        elapsed = time.perf_counter() - start
         after = snapshot(folder)
     finally:
         for relative in case.chmod:
@@ -188,8 +188,6 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert stdout.splitlines() == case.stdout
     for line in stderr.splitlines():
         assert any(p.match(line) for p in LOCATED), f"not located: {line}"
-    if case.max_seconds is not None:
-        assert elapsed < case.max_seconds, f"took {elapsed:.1f} s"
     if case.exit == 2:
         assert after == before, "the run wrote or changed files"
         if not name.startswith("data_"):

@@ -101,7 +101,11 @@ def test_big_table_is_complete_row_by_row() -> None:
     assert len(cells) == rows + 1
     assert cells[0] == ["Name", "Value", "Note"]
     assert all(cells[i + 1] == [f"row {i}", f"{i * 1.5:.1f}", f"n{i}"] for i in range(rows))
-    assert table.rows[120].cells[2].paragraphs[0].runs[0].bold
+    assert table.rows[120].cells[2].paragraphs[0].runs[0].style.name == "Strong"
+    caption = rendered.document.paragraphs[0]
+    assert (caption.style.name, caption.text) == ("Table Caption", "Table 1")
+    kept = rendered.xpath("word/document.xml", "//w:tr/w:trPr/w:cantSplit")
+    assert len(kept) == rows + 1  # a data table's rows never split across pages
     jc = rendered.xpath("word/document.xml", "//w:tr[last()]/w:tc/w:p/w:pPr/w:jc")
     assert [attr(j, "val") for j in jc] == ["right", "center"]
 
@@ -111,11 +115,13 @@ def test_two_adjacent_tables_stay_apart() -> None:
     rendered = render(table + "\n" + table.replace("| a |", "| b |", 1))
     body = rendered.xml("word/document.xml")[0]
     tags = [etree.QName(child).localname for child in body]
-    assert tags == ["tbl", "p", "tbl", "sectPr"]
+    assert tags == ["p", "tbl", "p", "tbl", "sectPr"]  # each table under its caption
+    captions = [p.text for p in rendered.document.paragraphs]
+    assert captions == ["Table 1", "Table 2"]
 
 
 def test_toc_without_headings_shows_a_placeholder() -> None:
-    rendered = render("<!-- toc -->\n\nJust text.\n", "zh")
+    rendered = render("<!-- toc -->\n\nJust text.\n", "zh", toc=True)
     entries = [p.text for p in rendered.document.paragraphs if p.style.name.startswith("toc")]
     assert entries == ["（打开文档时更新目录）"]
 
@@ -135,8 +141,9 @@ def test_special_characters_survive() -> None:
     text = 'Tom & Jerry <tags> "quotes" 5 > 3'
     source = text.replace("<", "\\<")  # a backslash: a literal "<", not raw HTML
     rendered = render(f"{source}\n\n| a |\n| - |\n| {source} |\n")
-    assert rendered.document.paragraphs[0].text == text
-    assert rendered.document.tables[0].rows[1].cells[0].text == text
+    curly = text.replace('"quotes"', "\u201cquotes\u201d")  # English text gets curly quotes
+    assert rendered.document.paragraphs[0].text == curly
+    assert rendered.document.tables[0].rows[1].cells[0].text == curly
 
 
 def test_adjacent_footnote_marks_are_separated() -> None:

@@ -26,18 +26,18 @@ def test_title_subtitle_and_headings_map_to_named_styles() -> None:
     assert styled("zh", "Heading 1") == ["概况", "经济运行", "医养之都"]
 
 
-def test_body_paragraphs_are_normal_with_inline_formatting() -> None:
+def test_body_paragraphs_are_body_text_with_inline_formatting() -> None:
     paragraphs = fixture("en").document.paragraphs
-    body = [p for p in paragraphs if p.style.name == "Normal" and p.text]
+    body = [p for p in paragraphs if p.style.name == "Body Text" and p.text]
     first = body[0]
-    assert first.text.startswith("Huaiyin District is one of Jinan's central urban districts")
-    bold = [r.text for r in first.runs if r.bold]
-    italic = [r.text for r in first.runs if r.italic]
+    assert first.text.startswith("Huaiyin District is one of Jinan’s central urban districts")
+    bold = [r.text for r in first.runs if r.style.name == "Strong"]
+    italic = [r.text for r in first.runs if r.style.name == "Emphasis"]
     assert bold == ["388 high-speed trains"]
     assert italic == ["343 cities"]
     # soft line break → a space in English, nothing between Chinese characters
-    assert "year on year. Fixed-asset investment" in body[1].text
-    assert "同比增长6.4%。固定资产投资" in [t for t in styled("zh", "Normal") if t][1]
+    assert "year on year.\u2060 Fixed-asset investment" in body[1].text  # a joiner before the mark
+    assert "同比增长6.4%。\u2060固定资产投资" in [t for t in styled("zh", "Body Text") if t][1]
 
 
 def test_hard_break_and_hyperlink() -> None:
@@ -68,11 +68,11 @@ def test_lists_are_nested_with_real_numbering() -> None:
     formats = rendered.xpath(
         "word/numbering.xml", "//w:abstractNum/w:lvl[@w:ilvl='0']/w:numFmt/@w:val"
     )
-    assert set(formats) == {"bullet", "decimal"}
+    assert set(formats) == {"bullet", "decimal", "chineseCounting"}  # lists, headings
 
 
 def test_blockquote_is_quote() -> None:
-    assert styled("en", "Quote") == [
+    assert [text.replace("\u2060", "") for text in styled("en", "Quote")] == [
         "The Medical Center must complete its annual investment target of RMB 12 billion."
     ]
 
@@ -155,13 +155,23 @@ def test_footnotes_are_real_word_footnotes(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_toc_field_and_page_break(lang: str) -> None:
-    rendered = fixture(lang)
-    assert styled(lang, "TOC Heading") == ["目录" if lang == "zh" else "Contents"]
-    (instr,) = rendered.xpath("word/document.xml", "//w:instrText")
+    assert styled(lang, "TOC Heading") == []  # off by default
+    rendered = fixture(lang, toc=True)
+    headings = [p for p in rendered.document.paragraphs if p.style.name == "TOC Heading"]
+    assert [p.text for p in headings] == ["目录" if lang == "zh" else "Contents"]
+    (instr, *fields) = rendered.xpath("word/document.xml", "//w:instrText")
     assert instr.text == ' TOC \\o "1-3" \\h \\z \\u '
     begin = rendered.xpath("word/document.xml", "//w:fldChar[@w:fldCharType='begin']")
-    assert [attr(b, "dirty") for b in begin] == ["true"]
-    entries = [p.text for p in rendered.document.paragraphs if p.style.name.startswith("toc ")]
+    assert [attr(b, "dirty") for b in begin] == ["true"] + [None] * len(fields)
+    pagerefs = [f for f in fields if "PAGEREF" in f.text]
+    # each entry links to its heading's bookmark, and asks for its page
+    anchors = rendered.xpath("word/document.xml", "//w:hyperlink/@w:anchor")
+    marks = rendered.xpath("word/document.xml", "//w:bookmarkStart/@w:name")
+    assert anchors[: len(marks)] == marks and len(marks) == 5
+    assert [p.text.split()[1] for p in pagerefs] == marks
+    entries = [
+        p.text.strip() for p in rendered.document.paragraphs if p.style.name.startswith("toc ")
+    ]
     assert entries == (
         ["Overview", "Economy", "Headline figures", "Key projects", "Medical city"]
         if lang == "en"

@@ -123,10 +123,11 @@ def render(markdown: str, lang: str = "en", **options: object) -> Rendered:
 
 
 @functools.cache
-def fixture(lang: str) -> Rendered:
-    """The fixture briefing in ``lang``, rendered once per session."""
-    rendered = render(fixture_markdown(lang), lang)
-    target = base_dir() / f"briefing.{lang}.docx"
+def fixture(lang: str, toc: bool = False) -> Rendered:
+    """The fixture briefing in ``lang`` (with a table of contents if ``toc``), rendered
+    once per session."""
+    rendered = render(fixture_markdown(lang), lang, toc=toc)
+    target = base_dir() / f"briefing.{lang}{'.toc' if toc else ''}.docx"
     target.write_bytes(rendered.data)
     return Rendered(rendered.data, target)
 

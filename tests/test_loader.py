@@ -178,6 +178,7 @@ def test_quotes_checked_against_articles(
     article.unlink()
     assert problems(path, articles) == [
         f"facts.yaml:9:11: source 's1' file: cannot read the article {articles / 's1.txt'}",
+        "facts.yaml:6:3: sources: quotes of s1 not checked: no article to compare them with",
     ]
 
 

@@ -12,6 +12,7 @@ dpi and fonts, and no metadata in the PNG (no "Software" line, no timestamp).
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,8 +47,22 @@ class _Columns:
         return cls(24, 34, 70, 0.0625) if lang.startswith("zh") else cls(34, 40, 100, 0.07)
 
 
+#: matplotlib keeps its settings (rcParams) and font caches in global state: two threads
+#: drawing at once would mix their fonts. Every drawing holds this lock.
+_DRAWING = threading.Lock()
+
+
 def draw_png(spec: ChartSpec) -> bytes:
-    """The chart as PNG bytes (identical bytes for an identical spec on one installation)."""
+    """The chart as PNG bytes (identical bytes for an identical spec on one installation).
+
+    Thread-safe: drawings are serialized (see ``_DRAWING``), so concurrent builds give
+    the same bytes as one at a time.
+    """
+    with _DRAWING:
+        return _draw_png(spec)
+
+
+def _draw_png(spec: ChartSpec) -> bytes:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

@@ -20,6 +20,7 @@ from pydantic import (
     PlainValidator,
     PrivateAttr,
     StrictInt,
+    field_validator,
 )
 
 from reportgen.facts.amounts import Amount, Change, implausible, parse_amount, parse_change
@@ -71,6 +72,10 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: Characters that show nothing: zero-width spaces and joiners, the BOM, the soft hyphen.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 class Text(Frozen):
     """A prose field in Chinese and English; a language may be missing until it is built."""
 
@@ -80,6 +85,14 @@ class Text(Frozen):
     en: str | None = Field(
         default=None, min_length=1, max_length=MAX_TEXT, description="The text in English."
     )
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        """Refuse a text of white space (and invisible format characters) only."""
+        if value is not None and all(c.isspace() or c in _INVISIBLE for c in value):
+            raise ValueError("is blank (white space only): write the text, or leave it out")
+        return value
 
     def get(self, lang: str) -> str | None:
         """The text in ``lang`` ('zh' or 'en'), or None when it is missing."""
@@ -232,7 +245,9 @@ class Figure(Frozen):
     period: PeriodText = Field(
         description="2023, 2023-H1, 2023-01/2023-05, 'as of 2023-11' or unknown."
     )
-    status: Status = Field(default=Status.ACTUAL, description="actual, estimate, target or plan.")
+    status: Status = Field(
+        default=Status.ACTUAL, description="actual, preliminary, estimate, target or plan."
+    )
     yoy: ChangeText | None = Field(default=None, description="Year-on-year change, signed: +6.4%.")
     vs_city: ChangeText | None = Field(
         default=None, description="Gap to the citywide figure, signed: +13.9个百分点."

@@ -62,6 +62,8 @@ from reportgen.writers.docx_blocks import BlockWriter, footnote_definitions
 from reportgen.writers.docx_context import DocxContext
 from reportgen.writers.docx_fields import header_and_footer, update_settings
 from reportgen.writers.docx_footnotes import Footnotes
+from reportgen.writers.docx_genre import genre
+from reportgen.writers.docx_masthead import closing_elements, masthead_elements
 from reportgen.writers.docx_numbering import Numbering
 from reportgen.writers.docx_package import (
     DocxMeta,
@@ -75,8 +77,8 @@ from reportgen.writers.docx_styles import (
     StyleBook,
     apply_fonts,
     apply_lang,
-    localize,
     normalize_lang,
+    style_size,
 )
 from reportgen.writers.docx_text import DocxWarning, clean_text
 
@@ -123,29 +125,40 @@ def render_docx(
     base_dir: Path,
     reference_doc: Path | None = None,
     fonts: DocxFonts | None = None,
+    toc: bool = False,
 ) -> bytes:
-    """The DOCX bytes for ``markdown``; relative image paths resolve against ``base_dir``."""
+    """The DOCX bytes for ``markdown``; relative image paths resolve against ``base_dir``.
+
+    ``toc`` adds a table of contents (at ``<!-- toc -->``, else before the first ``##``).
+    """
     lang = normalize_lang(meta.lang)
     meta = _clean_meta(meta)
     with _gc_paused():
         tree = parse_markdown(markdown)
-        document = open_reference(reference_doc)
-        styles = StyleBook(document.styles.element)
-        if reference_doc is None:
-            localize(styles, lang)
-        if fonts is not None or reference_doc is None:
-            apply_fonts(styles, fonts or DocxFonts.for_lang(lang))
+        document = open_reference(reference_doc, lang)
+        styles = StyleBook(document.styles.element, lang)
+        if fonts is not None:
+            apply_fonts(styles, fonts)
         apply_lang(styles)
         width, height = text_area(document)
         part = document.part
+        look = genre(lang)
         ctx = DocxContext(
-            styles, part, Numbering(part), Footnotes(part), footnote_definitions(tree),
-            Path(base_dir), width, height,
+            styles, part, Numbering(part, lang), Footnotes(part), footnote_definitions(tree),
+            Path(base_dir), width, height, lang=lang,
+            table_size=style_size(styles, "Compact") or look.table_size,
+            emphasis_font=look.emphasis_east_asia, strong_font=look.strong_east_asia,
         )  # fmt: skip
         section = document.element.body.get_or_add_sectPr()
-        for element in BlockWriter(ctx, lang, meta.toc_title).write(tree):
+        body = BlockWriter(ctx, lang, meta.toc_title, toc=toc).write(tree)
+        body = (
+            masthead_elements(styles, meta.info, lang)
+            + body
+            + closing_elements(styles, meta.info, lang)
+        )
+        for element in body:
             section.addprevious(element)
-        header_and_footer(document, styles, meta.header_text)
+        header_and_footer(document, styles, meta.header_text, lang)
         separators = ctx.footnotes.separator_ids() if ctx.footnotes.used else None
         update_settings(document.settings.element, separators)
         set_core_properties(document, meta, "zh-CN" if lang == "zh" else "en-US")
@@ -160,7 +173,10 @@ def write_docx(
     base_dir: Path,
     reference_doc: Path | None = None,
     fonts: DocxFonts | None = None,
+    toc: bool = False,
 ) -> None:
     """Render ``markdown`` and write it to ``path`` atomically (a failure leaves it as it was)."""
-    data = render_docx(markdown, meta, base_dir=base_dir, reference_doc=reference_doc, fonts=fonts)
+    data = render_docx(
+        markdown, meta, base_dir=base_dir, reference_doc=reference_doc, fonts=fonts, toc=toc
+    )
     write_bytes_atomic(Path(path), data)

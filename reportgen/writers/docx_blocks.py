@@ -13,10 +13,12 @@ from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
 from reportgen.errors import TemplateError
+from reportgen.writers.docx_captions import table_caption
 from reportgen.writers.docx_context import DocxContext, line_of, unsupported
 from reportgen.writers.docx_fields import toc_elements
+from reportgen.writers.docx_headings import split_number
 from reportgen.writers.docx_images import figure_elements, lone_image
-from reportgen.writers.docx_inline import InlineWriter
+from reportgen.writers.docx_inline import InlineWriter, strip_leading
 from reportgen.writers.docx_numbering import num_pr
 from reportgen.writers.docx_tables import table_element
 from reportgen.writers.docx_text import clean_text
@@ -51,16 +53,23 @@ def plain_text(node: SyntaxTreeNode) -> str:
 
 
 class BlockWriter:
-    """Walks the top-level blocks of one Markdown tree into a list of body elements."""
+    """Walks the top-level blocks of one Markdown tree into a list of body elements.
 
-    def __init__(self, ctx: DocxContext, lang: str, toc_title: str) -> None:
+    With ``toc`` the table of contents goes where ``<!-- toc -->`` is (or before the
+    first ``##`` heading); without it the marker is ignored.
+    """
+
+    def __init__(self, ctx: DocxContext, lang: str, toc_title: str, *, toc: bool = False) -> None:
         self._ctx = ctx
         self._lang = lang
         self._toc_title = toc_title
+        self._toc = toc
         self._out: list[etree._Element] = []
         self._title_line = 0
         self._front = False  # between the title and the first ## heading
         self._toc_at: int | None = None
+        self._toc_marker = False
+        self._first_heading: int | None = None
         self._handlers: dict[str, Callable[[SyntaxTreeNode], None]] = {
             "heading": self._heading,
             "paragraph": self._paragraph_block,
@@ -79,9 +88,11 @@ class BlockWriter:
             if handler is None:
                 raise unsupported(node)
             handler(node)
-        if self._toc_at is not None:
+        at = self._toc_at if self._toc_at is not None else self._first_heading
+        if self._toc:
             toc = toc_elements(self._ctx.styles, self._toc_title, self._ctx.headings, self._lang)
-            self._out[self._toc_at : self._toc_at] = toc
+            position = len(self._out) if at is None else at
+            self._out[position:position] = toc
         return self._out
 
     def _paragraph(
@@ -114,15 +125,37 @@ class BlockWriter:
             raise unsupported(node, f" (a level-{level} heading; use ## to ####)")
         else:
             self._front = False
-            self._ctx.headings.append((level - 1, plain_text(node)))
+            if self._first_heading is None:
+                self._first_heading = len(self._out)
+            self._section_heading(node, level - 1)
+            return
         self._paragraph(node, HEADING_STYLES[level])
+
+    def _section_heading(self, node: SyntaxTreeNode, level: int) -> None:
+        """Heading 1–3: the plan's number as Word numbering (zh), a bookmark for the TOC."""
+        ctx, text = self._ctx, plain_text(node)
+        number, rest = split_number(text, level - 1) if self._lang == "zh" else (None, text)
+        if number is not None:
+            strip_leading(node, len(text) - len(rest))
+        numbering = (
+            None if number is None else (ctx.numbering.heading(level - 1, number), level - 1)
+        )
+        p = self._paragraph(node, HEADING_STYLES[level + 1], numbering)
+        ctx.section_title = rest
+        if not self._toc:
+            return
+        name = f"_Toc{len(ctx.headings) + 1:06d}"
+        bookmark = str(ctx.next_bookmark_id())
+        p.insert(1, el("w:bookmarkStart", {"w:id": bookmark, "w:name": name}))
+        p.append(el("w:bookmarkEnd", {"w:id": bookmark}))
+        ctx.headings.append((level, text, name))
 
     def _paragraph_block(self, node: SyntaxTreeNode) -> None:
         image = lone_image(node)
         if image is not None:
             self._out.extend(figure_elements(image, self._ctx))
         else:
-            self._paragraph(node, "Subtitle" if self._front else "Normal")
+            self._paragraph(node, "Subtitle" if self._front else "Body Text")
 
     def _list(self, node: SyntaxTreeNode, level: int) -> None:
         if level > MAX_LIST_DEPTH:
@@ -155,11 +188,14 @@ class BlockWriter:
             self._paragraph(child, "Quote")
 
     def _table(self, node: SyntaxTreeNode) -> None:
-        if self._out and self._out[-1].tag == q("w:tbl"):  # keep two tables apart
+        table, data = table_element(node, self._ctx)
+        if data:
+            table_caption(self._out, self._ctx, self._lang)
+        elif self._out and self._out[-1].tag == q("w:tbl"):  # keep two tables apart
             spacer = el("w:p")
             val(sub(spacer, "w:pPr"), "w:pStyle", self._ctx.styles.id("Compact"))
             self._out.append(spacer)
-        self._out.append(table_element(node, self._ctx))
+        self._out.append(table)
 
     def _html(self, node: SyntaxTreeNode) -> None:
         marker = _MARKER.fullmatch(node.content.strip())
@@ -169,7 +205,8 @@ class BlockWriter:
             p = el("w:p")
             sub(sub(p, "w:r"), "w:br", {"w:type": "page"})
             self._out.append(p)
-        elif self._toc_at is not None:
+        elif self._toc_marker:
             raise TemplateError(f"DOCX writer: a second <!-- toc --> at line {line_of(node)}")
         else:
+            self._toc_marker = True
             self._toc_at = len(self._out)

@@ -26,13 +26,25 @@ class DocxContext:
     base_dir: Path
     text_width: int  # EMU
     text_height: int  # EMU
-    headings: list[tuple[int, str]] = field(default_factory=list)  # (TOC level, text)
+    lang: str = "en"
+    table_size: int = 20  # half-points of table text (the Compact style)
+    emphasis_font: str = "KaiTi"  # East Asian font of emphasis (楷体)
+    strong_font: str = "SimHei"  # East Asian font of strong emphasis in zh (黑体)
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, text, bookmark)
     shape_ids: int = 0
+    bookmark_ids: int = 0
+    tables: int = 0  # data tables captioned so far
+    section_title: str = ""  # the text of the latest heading (for table captions)
 
     def next_shape_id(self) -> int:
         """A new id for a drawing (``wp:docPr/@id``), unique in the document."""
         self.shape_ids += 1
         return self.shape_ids
+
+    def next_bookmark_id(self) -> int:
+        """A new id for a bookmark (``w:bookmarkStart/@w:id``), unique in the document."""
+        self.bookmark_ids += 1
+        return self.bookmark_ids
 
 
 def line_of(node: SyntaxTreeNode | None) -> int:

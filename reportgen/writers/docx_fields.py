@@ -1,12 +1,17 @@
 """Fields and document furniture: table of contents, page numbers, header, footer, settings.
 
-``<!-- toc -->`` becomes a heading in the TOC Heading style (text from
+The table of contents (``--toc``) is a heading in the TOC Heading style (text from
 ``DocxMeta.toc_title``) and a ``TOC \\o "1-3" \\h \\z \\u`` field marked dirty;
-settings.xml asks Word to update fields on open, which fills in page numbers. Until
-then (and in readers that never update fields) the field shows the document's
-headings, one paragraph each in the "toc 1"–"toc 3" styles. The page header holds
-``DocxMeta.header_text`` in the Header style; the footer a PAGE field in the Footer
-style (centred by the reference document).
+settings.xml asks Word to update fields on open. Until then (and in readers that never
+update fields) the field shows the document's headings, one paragraph each in the
+"toc 1"–"toc 3" styles, each a link to its heading's bookmark with a ``PAGEREF`` field
+for its page (LibreOffice computes these; Word on updating), and a last line saying
+that page numbers need a field update where a reader shows none.
+
+The first page has no header (``w:titlePg``); later pages show ``DocxMeta.header_text``
+in the Header style. Every page has its number in the Footer style: Chinese documents
+as "— 1 —" on the outside edge (odd pages right, even pages left, one character in:
+``w:evenAndOddHeaders``), English ones centred.
 """
 
 from __future__ import annotations
@@ -33,6 +38,11 @@ PLACEHOLDER = {
     "zh": "（打开文档时更新目录）",
     "en": "(the table of contents is updated when the document is opened)",
 }
+UPDATE_NOTE = {
+    "zh": "（如页码未显示，请更新域：在目录上右击，选择“更新域”。）",
+    "en": "(If no page numbers show, update the fields: right-click the table and choose"
+    " Update Field.)",
+}
 
 
 def _fld_char(paragraph: etree._Element, kind: str, *, dirty: bool = False) -> None:
@@ -53,24 +63,40 @@ def field_end(paragraph: etree._Element) -> None:
     _fld_char(paragraph, "end")
 
 
+def _entry(p: etree._Element, text: str, bookmark: str) -> None:
+    """A TOC entry's link to ``bookmark``: text, tab, and a PAGEREF field for its page."""
+    if not bookmark:
+        text_run(p, text)
+        return
+    link = sub(p, "w:hyperlink", {"w:anchor": bookmark, "w:history": "1"})
+    text_run(link, text)
+    sub(sub(link, "w:r"), "w:tab")
+    field_start(link, f" PAGEREF {bookmark} \\h ")
+    field_end(link)
+
+
 def toc_elements(
-    styles: StyleBook, title: str, headings: Sequence[tuple[int, str]], lang: str
+    styles: StyleBook, title: str, headings: Sequence[tuple[int, str, str]], lang: str
 ) -> list[etree._Element]:
-    """The TOC heading and the TOC field, pre-filled with ``headings`` (level 1–3, text)."""
+    """The TOC heading and the TOC field, pre-filled with ``headings`` (level 1–3, text,
+    bookmark), and the note on updating fields."""
     heading = el("w:p")
     val(sub(heading, "w:pPr"), "w:pStyle", styles.id("TOC Heading"))
     text_run(heading, title)
-    entries = list(headings) or [(1, PLACEHOLDER[lang])]
+    entries = list(headings) or [(1, PLACEHOLDER[lang], "")]
     paragraphs = []
-    for index, (level, text) in enumerate(entries):
+    for index, (level, text, bookmark) in enumerate(entries):
         p = el("w:p")
         val(sub(p, "w:pPr"), "w:pStyle", styles.id(f"toc {level}"))
         if index == 0:
             field_start(p, TOC_INSTRUCTION, dirty=True)
-        text_run(p, text)
+        _entry(p, text, bookmark)
         paragraphs.append(p)
     field_end(paragraphs[-1])
-    return [heading, *paragraphs]
+    note = el("w:p")
+    val(sub(note, "w:pPr"), "w:pStyle", styles.id("Footnote Text"))
+    text_run(note, UPDATE_NOTE[lang])
+    return [heading, *paragraphs, note]
 
 
 def _fill(story: etree._Element, paragraph: etree._Element) -> None:
@@ -79,21 +105,45 @@ def _fill(story: etree._Element, paragraph: etree._Element) -> None:
     story.append(paragraph)
 
 
-def header_and_footer(document: Document, styles: StyleBook, header_text: str) -> None:
-    """Header text on every page's header, a centred PAGE field in every page's footer."""
-    section = document.sections[0]
-    header = el("w:p")
-    val(sub(header, "w:pPr"), "w:pStyle", styles.id("Header"))
-    text_run(header, header_text)
-    section.header.is_linked_to_previous = False
-    _fill(section.header.part.element, header)
+def _page_number(styles: StyleBook, lang: str, side: str) -> etree._Element:
+    """The footer paragraph: "— 1 —" on ``side`` (zh, one character in), or a centred 1."""
     footer = el("w:p")
-    val(sub(footer, "w:pPr"), "w:pStyle", styles.id("Footer"))
+    ppr = sub(footer, "w:pPr")
+    val(ppr, "w:pStyle", styles.id("Footer"))
+    if lang == "zh":
+        sub(ppr, "w:ind", {f"w:{side}": "280", f"w:{side}Chars": "100"})
+        val(ppr, "w:jc", side)
+        text_run(footer, "— ")
     field_start(footer, " PAGE ")
     text_run(footer, "1")
     field_end(footer)
-    section.footer.is_linked_to_previous = False
-    _fill(section.footer.part.element, footer)
+    if lang == "zh":
+        text_run(footer, " —")
+    return footer
+
+
+def header_and_footer(
+    document: Document, styles: StyleBook, header_text: str, lang: str = "en"
+) -> None:
+    """No header on the first page, ``header_text`` on the others; page numbers on all."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = lang == "zh"
+    headers = [(section.header, header_text), (section.first_page_header, None)]
+    footers = [(section.footer, "right"), (section.first_page_footer, "right")]
+    if lang == "zh":
+        headers.append((section.even_page_header, header_text))
+        footers.append((section.even_page_footer, "left"))
+    for header_story, text in headers:
+        header = el("w:p")
+        if text is not None:
+            val(sub(header, "w:pPr"), "w:pStyle", styles.id("Header"))
+            text_run(header, text)
+        header_story.is_linked_to_previous = False
+        _fill(header_story.part.element, header)
+    for story, side in footers:
+        story.is_linked_to_previous = False
+        _fill(story.part.element, _page_number(styles, lang, side))
 
 
 def update_settings(settings: etree._Element, separator_ids: Sequence[str] | None) -> None:

@@ -1,13 +1,19 @@
 """Inline Markdown → runs: text, strong/em, links, line breaks and footnote references.
 
-Adjacent text with the same formatting becomes one run. ``strong`` and ``em`` set
-``w:b`` / ``w:i`` on the run (as pandoc does; a style cannot express "this word is
-bold"); links become ``w:hyperlink`` with the Hyperlink character style; a soft line
-break is a space, or nothing between two CJK characters; a hard break is ``w:br``.
-Adjacent footnote references are separated by a superscript comma (5,6 rather than 56).
+Adjacent text with the same formatting becomes one run. ``strong`` and ``em`` use the
+Strong and Emphasis character styles (English: bold, italic; Chinese: 黑体 and 楷体,
+never a synthetic bold or italic, which CJK fonts do not have). Chinese text inside
+English emphasis is set in a Kai font without italic (``w:i w:val="0"``). English text
+gets curly quotes. Links become ``w:hyperlink`` with the Hyperlink character style; a
+soft line break is a space, or nothing between two CJK characters; a hard break is
+``w:br``.
+
 A footnote reference becomes a real Word footnote: its definition's paragraphs are
 written into the footnotes part in the Footnote Text style, and the reference is a
-``w:footnoteReference`` run in the Footnote Reference character style.
+``w:footnoteReference`` run in the Footnote Reference character style. Adjacent
+references are separated by a superscript comma (5,6 rather than 56); a word joiner
+(U+2060) before a mark keeps it from starting a line alone, and a narrow no-break
+space (U+202F) after a mark that a digit follows keeps "²2023年" from reading as 22023.
 """
 
 from __future__ import annotations
@@ -20,8 +26,17 @@ from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
 from reportgen.writers.docx_context import DocxContext, line_of, unsupported
-from reportgen.writers.docx_text import clean_text, soft_break, source_line
+from reportgen.writers.docx_text import (
+    cjk_chunks,
+    clean_text,
+    curl_quotes,
+    soft_break,
+    source_line,
+)
 from reportgen.writers.docx_xml import add_text, q, sub, text_run, val
+
+WORD_JOINER = "\u2060"
+NARROW_NBSP = "\u202f"
 
 
 class _Format(NamedTuple):
@@ -87,6 +102,8 @@ class InlineWriter:
             elif kind == "link":
                 self._link(node, fmt)
             elif kind == "footnote_ref" and not self._in_note:
+                if self._pending:  # the mark never starts a line alone
+                    self._pending.append(WORD_JOINER)
                 self._flush()
                 if index and nodes[index - 1].type == "footnote_ref":  # 5,6 — not 56
                     mark = fmt._replace(
@@ -94,6 +111,11 @@ class InlineWriter:
                     )
                     add_text(self._run(mark), ",")
                 self._footnote(node, fmt)
+                following = nodes[index + 1] if index + 1 < len(nodes) else None
+                if _first_char(nodes, index + 1)[:1].isdigit() and (
+                    following is None or following.type != "footnote_ref"
+                ):  # ²2023年 must not read as 22023
+                    self._text(NARROW_NBSP, fmt)
             elif kind != "footnote_anchor":
                 raise unsupported(node, _hint(kind))
 
@@ -101,6 +123,8 @@ class InlineWriter:
         text = clean_text(text, self._where)
         if not text:
             return
+        if self._ctx.lang == "en":
+            text = curl_quotes(text, self._last)
         if fmt != self._format:
             self._flush()
             self._format = fmt
@@ -109,19 +133,42 @@ class InlineWriter:
 
     def _flush(self) -> None:
         if self._pending and self._format is not None:
-            add_text(self._run(self._format), "".join(self._pending))
+            text = "".join(self._pending)
+            if self._format.italic and self._ctx.lang == "en":  # no slanted Chinese
+                for wide, chunk in cjk_chunks(text):
+                    add_text(self._run(self._format, upright=wide), chunk)
+            else:
+                add_text(self._run(self._format), text)
         self._pending = []
 
-    def _run(self, fmt: _Format) -> etree._Element:
+    def _run(self, fmt: _Format, *, upright: bool = False) -> etree._Element:
+        """A run in ``fmt``: its character style, and what the style cannot say directly."""
         run = sub(fmt.target, "w:r")
-        if fmt.style or fmt.bold or fmt.italic:
-            rpr = sub(run, "w:rPr")
-            if fmt.style:
-                val(rpr, "w:rStyle", fmt.style)
-            if fmt.bold:
-                sub(rpr, "w:b")
-            if fmt.italic:
-                sub(rpr, "w:i")
+        if not (fmt.style or fmt.bold or fmt.italic):
+            return run
+        styles, zh = self._ctx.styles, self._ctx.lang == "zh"
+        style = fmt.style
+        if style is None and fmt.bold:
+            style = styles.id("Strong", "character")
+        elif style is None and fmt.italic:
+            style = styles.id("Emphasis", "character")
+        rpr = sub(run, "w:rPr")
+        val(rpr, "w:rStyle", style or "")
+        strong, emphasis = styles.id("Strong", "character"), styles.id("Emphasis", "character")
+        kai = self._ctx.emphasis_font
+        if zh and fmt.italic and style != emphasis:
+            sub(rpr, "w:rFonts", {"w:eastAsia": kai})
+        elif zh and fmt.bold and style != strong:
+            sub(rpr, "w:rFonts", {"w:eastAsia": self._ctx.strong_font})
+        elif upright:
+            sub(rpr, "w:rFonts", {"w:eastAsia": kai})
+        if fmt.bold and style != strong and not zh:
+            sub(rpr, "w:b")
+        if (zh and fmt.italic) or upright:  # never a synthetic italic on CJK
+            for tag in ("w:i", "w:iCs"):
+                val(rpr, tag, "0")
+        elif fmt.italic and style != emphasis:
+            sub(rpr, "w:i")
         return run
 
     def _link(self, node: SyntaxTreeNode, fmt: _Format) -> None:
@@ -166,6 +213,17 @@ class InlineWriter:
             sub(mark, "w:footnoteRef")
             text_run(p, " ")
         return p
+
+
+def strip_leading(inline_parent: SyntaxTreeNode, count: int) -> None:
+    """Remove the first ``count`` characters of text from a heading's inline content."""
+    for node in inline_parent.walk():
+        if count <= 0:
+            return
+        if node.type in ("text", "text_special") and node.token is not None:
+            taken = min(count, len(node.content))
+            node.token.content = node.content[taken:]
+            count -= taken
 
 
 def _hint(kind: str) -> str:

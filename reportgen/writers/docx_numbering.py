@@ -24,14 +24,16 @@ from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
 from lxml import etree
 
-from reportgen.writers.docx_reference import REFERENCE_DOCX
-from reportgen.writers.docx_reference_styles import BULLETS_NAME, NUMBERS_NAME
+from reportgen.writers.docx_reference import reference_path
+from reportgen.writers.docx_reference_styles import BULLETS_NAME, HEADINGS_NAME, NUMBERS_NAME
 from reportgen.writers.docx_xml import NS, q, sub, val
+
+HEADING_DEPTH = 4  # levels of the heading list: 一、 （一） 1. （1）
 
 
 @functools.cache
-def _builtin_numbering() -> etree._Element:
-    with zipfile.ZipFile(REFERENCE_DOCX) as archive:
+def _builtin_numbering(lang: str) -> etree._Element:
+    with zipfile.ZipFile(reference_path(lang)) as archive:
         return etree.fromstring(archive.read("word/numbering.xml"))
 
 
@@ -50,11 +52,15 @@ def _max_id(root: etree._Element, tag: str, attr: str) -> int:
 class Numbering:
     """The numbering part of one document, created on first use."""
 
-    def __init__(self, document_part: DocumentPart) -> None:
+    def __init__(self, document_part: DocumentPart, lang: str = "en") -> None:
         self._document_part = document_part
+        self._lang = lang
         self._root: etree._Element | None = None
         self._abstract_ids: dict[str, int] = {}
         self._bullets: int | None = None
+        self._heading_num: int | None = None
+        self._heading_starts = [1] * HEADING_DEPTH
+        self._heading_counts: list[int | None] = [None] * HEADING_DEPTH
 
     def _part_root(self) -> etree._Element:
         if self._root is None:
@@ -74,7 +80,7 @@ class Numbering:
             root = self._part_root()
             abstract = _abstract_named(root, name)
             if abstract is None:
-                source = _abstract_named(_builtin_numbering(), name)
+                source = _abstract_named(_builtin_numbering(self._lang), name)
                 assert source is not None
                 abstract = copy.deepcopy(source)
                 new_id = _max_id(root, "w:abstractNum", "w:abstractNumId") + 1
@@ -111,6 +117,30 @@ class Numbering:
         override = sub(num, "w:lvlOverride", {"w:ilvl": str(ilvl)})
         val(override, "w:startOverride", str(start))
         return num_id
+
+    def heading(self, ilvl: int, number: int) -> int:
+        """The numId under which a heading at level ``ilvl`` shows ``number``.
+
+        Word counts for itself; this follows its count (a level restarts at its start
+        value after a higher level) and starts a new list instance, with start values,
+        wherever the plan's number differs from Word's next one (a section left out).
+        """
+        counts, starts = self._heading_counts, self._heading_starts
+        count = counts[ilvl]
+        following = starts[ilvl] if count is None else count + 1
+        if self._heading_num is None or following != number:
+            nexts = [starts[k] if counts[k] is None else (counts[k] or 0) + 1 for k in range(ilvl)]
+            starts[:] = [*nexts, number] + [1] * (HEADING_DEPTH - ilvl - 1)
+            counts[:] = [None] * HEADING_DEPTH
+            num_id, num = self._new_num(self._abstract_id(HEADINGS_NAME))
+            for level, start in enumerate(starts):
+                override = sub(num, "w:lvlOverride", {"w:ilvl": str(level)})
+                val(override, "w:startOverride", str(start))
+            self._heading_num = num_id
+        counts[ilvl] = number
+        counts[ilvl + 1 :] = [None] * (HEADING_DEPTH - ilvl - 1)
+        assert self._heading_num is not None
+        return self._heading_num
 
 
 def num_pr(ppr: etree._Element, num_id: int, ilvl: int) -> None:

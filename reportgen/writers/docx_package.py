@@ -13,7 +13,7 @@ import datetime
 import functools
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
@@ -27,7 +27,7 @@ from docx.opc.spec import default_content_types
 from lxml import etree
 
 from reportgen.errors import OptionError
-from reportgen.writers.docx_reference import REFERENCE_DOCX
+from reportgen.writers.docx_reference import reference_path
 from reportgen.writers.docx_xml import quoteattr
 from reportgen.writers.docx_zip import zip_members
 
@@ -46,22 +46,26 @@ class DocxMeta:
     creator: str = "reportgen"
     keywords: str = ""
     toc_title: str = "Contents"  # zh: "目录"
+    #: Masthead and closing block (``--meta key=value``), see docx_masthead.MASTHEAD_KEYS.
+    info: dict[str, str] = field(default_factory=dict)
 
 
 @functools.cache
-def _builtin_reference() -> bytes:
-    return REFERENCE_DOCX.read_bytes()
+def _builtin_reference(lang: str) -> bytes:
+    return reference_path(lang).read_bytes()
 
 
-def open_reference(reference_doc: Path | None) -> Document:
-    """A python-docx document from ``reference_doc`` (or the built-in one), body emptied."""
+def open_reference(reference_doc: Path | None, lang: str = "en") -> Document:
+    """A python-docx document from ``reference_doc`` (or the built-in one for ``lang``),
+    body emptied."""
     if reference_doc is None:
-        document = docx.Document(io.BytesIO(_builtin_reference()))
+        document = docx.Document(io.BytesIO(_builtin_reference(lang)))
     else:
-        if not reference_doc.is_file():
-            raise OptionError(f"reference document {reference_doc} does not exist")
+        from reportgen.writers.docx_reference_safety import open_safely
+
+        safe = open_safely(Path(reference_doc))  # only its safe parts, read within bounds
         try:
-            document = docx.Document(str(reference_doc))
+            document = docx.Document(io.BytesIO(safe))
         except (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
             raise OptionError(f"reference document {reference_doc} is not a .docx file") from None
     body = document.element.body

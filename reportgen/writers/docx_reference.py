@@ -8,6 +8,9 @@ list definitions, A4 pages, and one sample paragraph per style so that a person 
 opens it in Word can restyle it. ``scripts/make_reference_docx.py`` writes it; a test
 checks that the committed file equals a fresh build, and two builds are identical.
 
+There are two, one per language (``reference.docx`` for English, ``reference.zh.docx``
+for the Chinese look of GB/T 9704; see :mod:`reportgen.writers.docx_genre`).
+
 >>> build_reference_docx() == build_reference_docx()
 True
 """
@@ -16,10 +19,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.writers.docx_reference_styles import numbering_xml, styles_xml
+from reportgen.writers.docx_genre import genre
+from reportgen.writers.docx_reference_fonts import font_table_xml, theme_xml
+from reportgen.writers.docx_reference_lists import numbering_xml
+from reportgen.writers.docx_reference_styles import styles_xml
 from reportgen.writers.docx_zip import zip_members
 
 REFERENCE_DOCX = Path(__file__).with_name("reference.docx")
+REFERENCE_DOCX_ZH = Path(__file__).with_name("reference.zh.docx")
+
+
+def reference_path(lang: str) -> Path:
+    """The built-in reference document for ``"zh"`` or ``"en"``."""
+    return REFERENCE_DOCX_ZH if lang == "zh" else REFERENCE_DOCX
 
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -33,7 +45,8 @@ _SAMPLES = [
     ("Subtitle", "Subtitle"),
     ("TOCHeading", "TOC Heading"),
     ("Heading1", "Heading 1"),
-    ("Normal", "Normal: body text. Chinese documents indent its first line by two characters."),
+    ("BodyText", "Body Text: based on Normal. Chinese documents indent its first line."),
+    ("Normal", "Normal: every other style is based on it; change its font here."),
     ("Heading2", "Heading 2"),
     ("ListBullet", "List Bullet"),
     ("ListBullet2", "List Bullet 2"),
@@ -46,6 +59,11 @@ _SAMPLES = [
     ("Caption", "Caption"),
     ("Compact", "Compact (table cells)"),
     ("FootnoteText", "Footnote Text"),
+    ("TableCaption", "Table Caption"),
+    ("Masthead", "Masthead"),
+    ("MastheadInfo", "Masthead Info"),
+    ("MastheadRule", "Masthead Rule"),
+    ("Distribution", "Distribution"),
 ]
 _NUMBERED = {
     "ListBullet": (1, 0),
@@ -66,13 +84,16 @@ def _sample(style_id: str, text: str) -> str:
     )
 
 
-def document_xml() -> str:
-    """document.xml: one sample paragraph per style, then A4 section properties."""
+def document_xml(lang: str = "en") -> str:
+    """document.xml: one sample paragraph per style, then the genre's section properties."""
     body = "".join(_sample(*sample) for sample in _SAMPLES)
+    g = genre(lang)
+    top, right, bottom, left = g.margins
     section = (
-        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800"'
-        ' w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/>'
-        '<w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>'
+        f'<w:sectPr><w:pgSz w:w="{g.page[0]}" w:h="{g.page[1]}"/><w:pgMar w:top="{top}"'
+        f' w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="{g.header}"'
+        f' w:footer="{g.footer}" w:gutter="0"/><w:cols w:space="425"/>'
+        f'<w:titlePg/><w:docGrid w:linePitch="{g.line_pitch or 312}"/></w:sectPr>'
     )
     return f"{_DECL}<w:document {_W} {_R}><w:body>{body}{section}</w:body></w:document>"
 
@@ -116,6 +137,8 @@ _PARTS = [  # (part name, content type, relationship type from document.xml)
     ("word/settings.xml", f"{_CT}.settings+xml", "settings"),
     ("word/numbering.xml", f"{_CT}.numbering+xml", "numbering"),
     ("word/footnotes.xml", f"{_CT}.footnotes+xml", "footnotes"),
+    ("word/fontTable.xml", f"{_CT}.fontTable+xml", "fontTable"),
+    ("word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml", "theme"),
 ]
 
 
@@ -142,8 +165,8 @@ def _rels(targets: list[tuple[str, str]]) -> str:
     return f'{_DECL}<Relationships xmlns="{_PKG}/relationships">{items}</Relationships>'
 
 
-def build_reference_docx() -> bytes:
-    """The bytes of ``reference.docx``: always the same for the same code."""
+def build_reference_docx(lang: str = "en") -> bytes:
+    """The bytes of the reference document for ``lang``: always the same for the same code."""
     package_rels = _rels(
         [
             (f"{_REL}/officeDocument", "word/document.xml"),
@@ -152,16 +175,18 @@ def build_reference_docx() -> bytes:
     )
     document_rels = _rels([(f"{_REL}/{kind}", name[5:]) for name, _, kind in _PARTS])
     texts = {
-        "word/styles.xml": styles_xml(),
+        "word/styles.xml": styles_xml(lang),
         "word/settings.xml": settings_xml(),
-        "word/numbering.xml": numbering_xml(),
+        "word/numbering.xml": numbering_xml(lang),
         "word/footnotes.xml": footnotes_xml(),
+        "word/fontTable.xml": font_table_xml(),
+        "word/theme/theme1.xml": theme_xml(lang),
     }
     members = [
         ("[Content_Types].xml", _content_types()),
         ("_rels/.rels", package_rels),
         ("docProps/core.xml", core_xml()),
-        ("word/document.xml", document_xml()),
+        ("word/document.xml", document_xml(lang)),
         ("word/_rels/document.xml.rels", document_rels),
         *texts.items(),
     ]

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from lxml import etree
 
 from reportgen.errors import OptionError
-from reportgen.writers.docx_reference import REFERENCE_DOCX
+from reportgen.writers.docx_genre import genre
+from reportgen.writers.docx_reference import reference_path
 from reportgen.writers.docx_xml import (
-    PPR_ORDER,
     RPR_ORDER,
     STYLE_ORDER,
     ensure_child,
@@ -62,27 +62,32 @@ class DocxFonts:
 
     @classmethod
     def for_lang(cls, lang: str) -> DocxFonts:
-        """Sensible defaults: Song/Hei with Times New Roman/Arial for zh, Calibri/Cambria for en.
+        """The built-in reference document's fonts: 仿宋_GB2312 and 黑体 with Times New Roman
+        for zh, Calibri/Cambria with SimSun/SimHei for en.
 
         >>> DocxFonts.for_lang("zh").body_east_asia
-        'SimSun'
+        '仿宋_GB2312'
         """
-        if normalize_lang(lang) == "zh":
-            return cls("Times New Roman", "SimSun", "Arial", "SimHei")
-        return cls("Calibri", "SimSun", "Cambria", "SimHei")
+        g = genre(normalize_lang(lang))
+        latin, east, _, _ = g.headings[0]
+        return cls(g.body_latin, g.body_east_asia, latin, east)
 
 
 @functools.cache
-def _builtin_styles() -> etree._Element:
-    with zipfile.ZipFile(REFERENCE_DOCX) as archive:
+def _builtin_styles(lang: str) -> etree._Element:
+    with zipfile.ZipFile(reference_path(lang)) as archive:
         return etree.fromstring(archive.read("word/styles.xml"))
 
 
 class StyleBook:
-    """Style ids by (type, lower-case name), read once from a styles.xml element."""
+    """Style ids by (type, lower-case name), read once from a styles.xml element.
 
-    def __init__(self, root: etree._Element) -> None:
+    ``lang`` chooses the built-in reference document that missing styles come from.
+    """
+
+    def __init__(self, root: etree._Element, lang: str = "en") -> None:
         self.root = root
+        self.lang = lang
         self._ids: dict[tuple[str, str], str] = {}
         self._elements: dict[str, etree._Element] = {}
         for style in root.iterchildren(q("w:style")):
@@ -105,15 +110,35 @@ class StyleBook:
         found = self._ids.get((kind, name.lower()))
         return None if found is None else self._elements[found]
 
+    def _keeps(self, builtin: StyleBook, link: etree._Element) -> bool:
+        """Whether a copied style's basedOn/next can point at this document's own style.
+
+        The link is rewritten to this document's id of the style with the same name
+        (Chinese Word's ids are ``1``, ``a``…); a style this document lacks is dropped.
+        """
+        if link.tag == q("w:link"):
+            return False
+        target = builtin._elements.get(link.get(q("w:val"), ""))
+        if target is None:
+            return False
+        name = target.find(q("w:name"))
+        label = "" if name is None else name.get(q("w:val"), "")
+        found = self._ids.get((target.get(q("w:type"), "paragraph"), label.lower()))
+        if found is None:
+            return False
+        link.set(q("w:val"), found)
+        return True
+
     def _adopt(self, name: str, kind: str) -> str:
-        builtin = StyleBook(_builtin_styles())
+        builtin = StyleBook(_builtin_styles(self.lang), self.lang)
         source = builtin.find(name, kind)
         if source is None:
             raise LookupError(f"the built-in reference has no '{name}' {kind} style")
         style = copy.deepcopy(source)
         for tag in ("w:basedOn", "w:next", "w:link"):
             for child in style.findall(q(tag)):
-                style.remove(child)
+                if not self._keeps(builtin, child):
+                    style.remove(child)
         style_id = style.get(q("w:styleId"), "Style")
         while style_id in self._elements:
             style_id += "0"
@@ -121,6 +146,22 @@ class StyleBook:
         self.root.append(style)
         self._register(style)
         return style_id
+
+
+def style_size(book: StyleBook, name: str) -> int | None:
+    """The font size (half-points) style ``name`` gets, through its basedOn chain and the
+    document defaults; None if nothing sets one."""
+    style, seen = book.find(name), set()
+    while style is not None and id(style) not in seen:
+        seen.add(id(style))
+        size = style.find(f"{q('w:rPr')}/{q('w:sz')}")
+        if size is not None and size.get(q("w:val"), "").isdigit():
+            return int(size.get(q("w:val"), "0"))
+        based = style.find(q("w:basedOn"))
+        style = None if based is None else book._elements.get(based.get(q("w:val"), ""))
+    size = doc_defaults(book.root, "r").find(q("w:sz"))
+    value = None if size is None else size.get(q("w:val"), "")
+    return int(value) if value and value.isdigit() else None
 
 
 def doc_defaults(root: etree._Element, kind: str) -> etree._Element:
@@ -164,19 +205,3 @@ def apply_lang(book: StyleBook) -> None:
     set_attrs(ensure_child(doc_defaults(book.root, "r"), "w:lang", RPR_ORDER), LANG_TAGS)
     for lang in book.root.iter(q("w:lang")):
         set_attrs(lang, LANG_TAGS)
-
-
-def localize(book: StyleBook, lang: str) -> None:
-    """Built-in reference only: zh body text is 12 pt, justified, first line indented 2 chars."""
-    if lang != "zh":
-        return
-    rpr = doc_defaults(book.root, "r")
-    for tag in ("w:sz", "w:szCs"):
-        set_attrs(ensure_child(rpr, tag, RPR_ORDER), {"w:val": "24"})
-    normal = book.find("Normal")
-    if normal is not None:
-        ppr = ensure_child(normal, "w:pPr", STYLE_ORDER)
-        set_attrs(
-            ensure_child(ppr, "w:ind", PPR_ORDER), {"w:firstLineChars": "200", "w:firstLine": "480"}
-        )
-        set_attrs(ensure_child(ppr, "w:jc", PPR_ORDER), {"w:val": "both"})

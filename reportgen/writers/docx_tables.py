@@ -3,11 +3,20 @@
 The table is built row by row as XML (never ``table.cell(r, c)``, which rescans the
 table on each call): cost grows linearly with the number of cells. The header row
 repeats on every page (``w:tblHeader``); each column keeps the Markdown alignment
-(``---:`` right-aligns numbers) on its cell paragraphs, which are in the Compact style.
-Column widths come from the text of the first 100 rows: each column gets at least its
-longest word, then short columns (numbers, dates) get a whole line, and the rest goes
-to the long ones; headers may wrap. Word may refit them (``w:tblW`` is 100 % of the
-text width, layout autofit); LibreOffice keeps them.
+(``---:`` right-aligns numbers: with the same number of decimals in a column, right
+alignment is decimal alignment) on its cell paragraphs, which are in the Compact style.
+
+Column widths come from the text of the first 100 rows, measured with a safe estimate
+of the fonts (no font file is read): a CJK character is one em, any other character
+0.6 em (wider than Times, Calibri or Arial digits, as wide as DejaVu's fallbacks). Each
+column gets at least its longest word or number, so "Rank" or "+22.4%" never breaks;
+then short columns (numbers, dates) get a whole line, and the rest goes to the long
+ones; headers may wrap. Word may refit them (``w:tblW`` is 100 % of the text width,
+layout autofit); LibreOffice keeps them.
+
+A data table's rows never split across pages (``w:cantSplit``). A layout table, one
+with a row that would fill more than a third of the page (the side-by-side edition's
+paragraphs), may split its rows, and gets no caption.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from reportgen.writers.docx_context import DocxContext, line_of, unsupported
 from reportgen.writers.docx_inline import InlineWriter
-from reportgen.writers.docx_text import clean_text
+from reportgen.writers.docx_text import clean_text, curl_quotes
 from reportgen.writers.docx_xml import NS, el, escape, quoteattr, sub, val
 
 _ALIGN = {"text-align:right": "right", "text-align:center": "center"}
@@ -30,7 +39,10 @@ _MAX_TWIPS = 6000  # a longer cell wraps anyway
 _WIDE = re.compile("[\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _SWITCH = re.compile(_WIDE.pattern + "(?=[0-9A-Za-z])|[0-9A-Za-z%](?=" + _WIDE.pattern + ")")
 _UNITS = re.compile("[^\\s\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
-_CELL_PADDING = 2 * 108 + 30  # the cell margins of the Table style, and a little
+_CELL_PADDING = 2 * 108 + 60  # the cell margins of the Table style, and a little
+_NARROW = set(".,:;!|'’‘ ()[]ilIjft")
+_BROAD = set("%+=<>@#&mwMW—")
+_NARROW_TWIPS, _LATIN_TWIPS, _CAPITAL_TWIPS, _BROAD_TWIPS = 70, 128, 150, 190
 _EMU_PER_TWIP = 635
 
 
@@ -57,54 +69,79 @@ def _cell_text(cell: SyntaxTreeNode) -> str:
     )
 
 
-def _grid(rows: list[tuple[SyntaxTreeNode, bool]], columns: int, width: int) -> list[int]:
-    """Column widths (twips) from the text of the first rows, fitted to ``width``."""
+def _sample(rows: list[tuple[SyntaxTreeNode, bool]], columns: int) -> list[list[str]]:
+    """The text of the first rows' cells (header first), ``columns`` to a row."""
+    return [
+        [_cell_text(cell) for cell in row.children[:columns]]
+        for row, _ in islice(rows, _SAMPLE_ROWS)
+    ]
+
+
+def _grid(
+    sample: list[list[str]], header_rows: int, width: int, size: int, aligned: list[bool]
+) -> list[int]:
+    """Column widths (twips) from the sampled text at ``size`` half-points, fitted to ``width``."""
+    columns = len(sample[0]) if sample else 0
     need, least = [0] * columns, [0] * columns
-    for row, is_header in islice(rows, _SAMPLE_ROWS):
-        for index, cell in enumerate(row.children[:columns]):
-            text = _cell_text(cell)
-            narrowest = min(text_twips(text), min_twips(text))
+    for number, row in enumerate(sample):
+        is_header = number < header_rows
+        for index, text in enumerate(row):
+            narrowest = min(text_twips(text, size), min_twips(text, size))
             if is_header:  # headers may wrap (CJK ones onto two lines); bold is ~10 % wider
                 if _WIDE.search(text):
-                    narrowest = max(narrowest, text_twips(text) // 2)
+                    narrowest = max(narrowest, text_twips(text, size) // 2)
                 narrowest = narrowest * 11 // 10
-            need[index] = max(need[index], narrowest if is_header else text_twips(text))
+            need[index] = max(need[index], narrowest if is_header else text_twips(text, size))
             least[index] = max(least[index], narrowest)
     pad = _CELL_PADDING
-    return fit_widths([n + pad for n in need], [n + pad for n in least], width)
+    return fit_widths([n + pad for n in need], [n + pad for n in least], width, aligned)
 
 
-def text_twips(text: str) -> int:
-    """About how wide ``text`` is on one line at 10 pt: 5.5 pt a Latin character, 10 pt a CJK
-    one, 2.5 pt where CJK text meets Latin letters or digits.
+def _latin_twips(text: str) -> int:
+    """Width at 10 pt of non-CJK ``text`` in a wide sans such as DejaVu Sans (the widest
+    common fallback): narrow punctuation 0.35 em, capitals 0.75 em, % + m w 0.95 em,
+    anything else 0.64 em."""
+    return sum(_NARROW_TWIPS if c in _NARROW else _CAPITAL_TWIPS if c.isupper()
+               else _BROAD_TWIPS if c in _BROAD else _LATIN_TWIPS for c in text)  # fmt: skip
 
-    A little generous for Calibri and Times (digits 5 pt), short for wide fallbacks such
-    as DejaVu Sans (6.4 pt), which only matter where Calibri and its clones are missing.
 
-    >>> text_twips("166.72"), text_twips("2023年上半年"), text_twips("Jan–May 2023")
-    (660, 1290, 1320)
+def text_twips(text: str, size: int = 20) -> int:
+    """About how wide ``text`` is on one line at ``size`` half-points (default 10 pt): 1 em
+    a CJK character, the Latin estimate of :func:`_latin_twips` for others, and 0.25 em
+    where CJK text meets Latin letters or digits.
+
+    Generous for Calibri and Times (digits 0.5 em), right for DejaVu (digits 0.64 em),
+    which a reader without those fonts gets.
+
+    >>> text_twips("166.72"), text_twips("2023年上半年"), text_twips("Jan–May 2023", 24)
+    (710, 1362, 1826)
     """
     wide = len(_WIDE.findall(text))
     gaps = len(_SWITCH.findall(text)) * 50  # Word and LibreOffice space CJK from Latin/digits
-    return min(_MAX_TWIPS, (len(text) - wide) * 110 + wide * 200 + gaps)
+    latin = _latin_twips(_WIDE.sub("", text)) if wide else _latin_twips(text)
+    return min(_MAX_TWIPS, (latin + wide * 200 + gaps) * size // 20)
 
 
-def min_twips(text: str) -> int:
-    """The narrowest ``text`` wraps to: its longest word or number, or two CJK characters.
+def min_twips(text: str, size: int = 20) -> int:
+    """The narrowest ``text`` wraps to: its longest word or number (which must never
+    break: "Rank", "+22.4%"), or two CJK characters.
 
-    >>> min_twips("at least +10.5%"), min_twips("固定资产投资"), min_twips("+13.9个百分点")
-    (660, 400, 550)
+    >>> min_twips("at least +10.5%"), min_twips("固定资产投资"), min_twips("+13.9个百分点", 24)
+    (834, 400, 772)
     """
-    longest = max((len(unit) for unit in _UNITS.findall(text)), default=0) * 110
-    return max(longest, 400 if _WIDE.search(text) else 0)
+    longest = max((_latin_twips(unit) for unit in _UNITS.findall(text)), default=0)
+    return max(longest, 400 if _WIDE.search(text) else 0) * size // 20
 
 
-def fit_widths(need: list[int], least: list[int], width: int) -> list[int]:
+def fit_widths(
+    need: list[int], least: list[int], width: int, first: list[bool] | None = None
+) -> list[int]:
     """Share ``width`` among columns needing ``need`` on one line and ``least`` at the narrowest.
 
-    Every column gets its least; then, shortest first, columns get their whole need while
-    that fits (numbers and dates stay on one line); what is left goes to the others in
-    proportion to what they still lack. A table too wide even at its least is scaled down.
+    Every column gets its least; then, shortest first, the ``first`` columns (all by
+    default; the writer passes the aligned ones, numbers) get their whole need while that
+    fits, so numbers stay on one line; what is left goes to the others in proportion to
+    what they still lack. A table too wide even at its least is scaled down.
 
     >>> fit_widths([1000, 2000], [500, 500], 6000)
     [2000, 4000]
@@ -118,7 +155,8 @@ def fit_widths(need: list[int], least: list[int], width: int) -> list[int]:
         total = sum(least) or 1
         return [n * width // total for n in least]
     widths, budget = list(least), width - sum(least)
-    for index in sorted(range(len(need)), key=need.__getitem__):
+    chosen = [i for i in range(len(need)) if first is None or first[i]]
+    for index in sorted(chosen, key=need.__getitem__):
         gap = need[index] - widths[index]
         if gap > budget:
             break
@@ -142,7 +180,7 @@ def _table_properties(tbl: etree._Element, ctx: DocxContext, grid: list[int]) ->
         sub(tbl_grid, "w:gridCol", {"w:w": str(width)})
 
 
-def _cell_xml(cell: SyntaxTreeNode) -> str | None:
+def _cell_xml(cell: SyntaxTreeNode, lang: str) -> str | None:
     """The runs of a plain-text cell as XML, or None if the cell needs the inline writer."""
     if not cell.children:
         return ""
@@ -153,12 +191,37 @@ def _cell_xml(cell: SyntaxTreeNode) -> str | None:
     text = clean_text(only[0].content, lambda: f"Markdown line {line_of(inline)}")
     if not text:
         return ""
+    if lang == "en":
+        text = curl_quotes(text)
     space = ' xml:space="preserve"' if text[0] == " " or text[-1] == " " else ""
     return f"<w:r><w:t{space}>{escape(text)}</w:t></w:r>"
 
 
+def is_layout(sample: list[list[str]], grid: list[int], size: int, text_height: int) -> bool:
+    """Whether a sampled row would fill more than a third of the text height.
+
+    >>> is_layout([["short", "row"]], [2000, 2000], 20, 12000)
+    False
+    >>> is_layout([["x" * 2000, "y"]], [2000, 2000], 20, 12000)
+    True
+    """
+    line = size * 12  # twips: 1.2 lines of ``size`` half-points
+    for row in sample:
+        for text, width in zip(row, grid, strict=False):
+            room = max(width - _CELL_PADDING, 1)
+            length = len(text) * (size * 10)  # at most 1 em a character
+            if -(-length // room) * line > text_height // 3:
+                return True
+    return False
+
+
 def _rows_xml(
-    rows: list[tuple[SyntaxTreeNode, bool]], aligns: list[str | None], style_id: str
+    rows: list[tuple[SyntaxTreeNode, bool]],
+    aligns: list[str | None],
+    style_id: str,
+    *,
+    keep_rows: bool,
+    lang: str,
 ) -> tuple[str, list[tuple[int, int, SyntaxTreeNode]]]:
     """All rows as one XML string, and the (row, column, cell) left for the inline writer.
 
@@ -174,30 +237,41 @@ def _rows_xml(
     ]
     parts = [f'<w:rows xmlns:w="{NS["w"]}" xmlns:r="{NS["r"]}">']
     rich: list[tuple[int, int, SyntaxTreeNode]] = []
+    keep = "<w:cantSplit/>" if keep_rows else ""
     for index, (row, is_header) in enumerate(rows):
-        parts.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if is_header else "<w:tr>")
+        if is_header:
+            parts.append(f"<w:tr><w:trPr>{keep}<w:tblHeader/></w:trPr>")
+        else:
+            parts.append(f"<w:tr><w:trPr>{keep}</w:trPr>" if keep else "<w:tr>")
+        offset = 1 if keep or is_header else 0  # the w:trPr before the cells
         for column, (cell, start) in enumerate(zip(row.children, starts, strict=False)):
-            runs = _cell_xml(cell)
+            runs = _cell_xml(cell, lang)
             if runs is None:
-                rich.append((index, column + is_header, cell))
+                rich.append((index, column + offset, cell))
             parts += (start, runs or "", "</w:p></w:tc>")
         parts.append("</w:tr>")
     parts.append("</w:rows>")
     return "".join(parts), rich
 
 
-def table_element(node: SyntaxTreeNode, ctx: DocxContext) -> etree._Element:
-    """The ``w:tbl`` for a markdown-it ``table`` node."""
+def table_element(node: SyntaxTreeNode, ctx: DocxContext) -> tuple[etree._Element, bool]:
+    """The ``w:tbl`` for a markdown-it ``table`` node, and whether it is a data table."""
     rows = _rows(node)
     if not rows:
         raise unsupported(node, " (a table without rows)")
     aligns = [_ALIGN.get(str(cell.attrs.get("style", ""))) for cell in rows[0][0].children]
     tbl = el("w:tbl")
-    _table_properties(tbl, ctx, _grid(rows, len(aligns), ctx.text_width // _EMU_PER_TWIP))
-    xml, rich = _rows_xml(rows, aligns, ctx.styles.id("Compact"))
+    size = ctx.table_size
+    sample = _sample(rows, len(aligns))
+    headers = sum(1 for _, is_header in rows if is_header)
+    aligned = [align is not None for align in aligns]
+    grid = _grid(sample, headers, ctx.text_width // _EMU_PER_TWIP, size, aligned)
+    data = not is_layout(sample, grid, size, ctx.text_height // _EMU_PER_TWIP)
+    _table_properties(tbl, ctx, grid)
+    xml, rich = _rows_xml(rows, aligns, ctx.styles.id("Compact"), keep_rows=data, lang=ctx.lang)
     parsed = parse_xml(xml)
     for index, column, cell in rich:  # links, emphasis, footnotes: the inline writer
         paragraph = parsed[index][column][0]
         InlineWriter(ctx, ctx.document_part, paragraph).write(cell.children[0])
     tbl.extend(parsed)
-    return tbl
+    return tbl, data

@@ -80,3 +80,47 @@ def soft_break(before: str, after: str) -> str:
     if before and after and is_cjk(before[-1]) and is_cjk(after[0]):
         return ""
     return " "
+
+
+_OPENING_AFTER = set(" \t\n\u00a0\u3000([{\u201c\u2018\u2014\u2013-/")
+
+
+def curl_quotes(text: str, before: str = "") -> str:
+    """English text with straight quotes made curly; ``before`` is the character before it.
+
+    A quote opens at the start, after a space, an opening bracket or a dash, and closes
+    otherwise; a single quote after a letter is an apostrophe.
+
+    >>> curl_quotes('the "Nine Actions" and the district\\'s \\'342\\' system')
+    'the “Nine Actions” and the district’s ‘342’ system'
+    >>> curl_quotes('"', "(")
+    '“'
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    out: list[str] = []
+    previous = before[-1:] if before else ""
+    for char in text:
+        if char in "\"'":
+            opening = previous == "" or previous in _OPENING_AFTER
+            pair = "\u201c\u201d" if char == '"' else "\u2018\u2019"
+            char = pair[0] if opening else pair[1]
+        out.append(char)
+        previous = char
+    return "".join(out)
+
+
+def cjk_chunks(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into runs of CJK and of other characters: (is CJK, text).
+
+    >>> cjk_chunks("the 槐荫区 district")
+    [(False, 'the '), (True, '槐荫区'), (False, ' district')]
+    """
+    chunks: list[tuple[bool, str]] = []
+    for char in text:
+        wide = is_cjk(char)
+        if chunks and chunks[-1][0] == wide:
+            chunks[-1] = (wide, chunks[-1][1] + char)
+        else:
+            chunks.append((wide, char))
+    return chunks

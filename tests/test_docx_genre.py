@@ -179,3 +179,15 @@ def test_cli_meta_needs_key_value(tmp_path: Path) -> None:
     result = runner.invoke(main, ["build", "--format", "docx", "--meta", "x=1", "--out", str(out)])
     assert result.exit_code == 2 and "unknown --meta key 'x'" in result.output
     assert not out.exists()
+
+
+def test_a_user_reference_that_bullets_its_list_styles_keeps_its_bullets(tmp_path: Path) -> None:
+    target = tmp_path / "word.docx"
+    docx.Document().save(str(target))  # Word's List Bullet styles carry their own list
+    rendered = render("- one\n- two\n\n1. first\n", "en", reference_doc=target)
+    paragraphs = rendered.document.paragraphs
+    bullets = [p for p in paragraphs if p.style.name == "List Bullet"]
+    assert [p.text for p in bullets] == ["one", "two"]
+    assert all(p._p.pPr.numPr is None for p in bullets)  # the style's list, not ours
+    (number,) = [p for p in paragraphs if p.style.name == "List Number"]
+    assert number._p.pPr.numPr is not None  # ordered lists restart: numbered directly

@@ -21,7 +21,8 @@ EXPECTED_STYLES = {
     "footnote reference", "Hyperlink", "TOC Heading", "toc 1", "toc 2", "toc 3", "header",
     "footer", "Table", "List Bullet", "List Bullet 2", "List Bullet 3", "List Number",
     "List Number 2", "List Number 3", "List Continue", "List Continue 2", "List Continue 3",
-    "Body Text", "Table Caption", "Emphasis", "Strong", "Masthead", "Masthead Info",
+    "Body Text", "Table Caption", "Compact Small", "Emphasis", "Strong", "Masthead",
+    "Masthead Info",
     "Masthead Rule", "Distribution",
 }  # fmt: skip
 

@@ -147,6 +147,7 @@ def render_docx(
             styles, part, Numbering(part, lang), Footnotes(part), footnote_definitions(tree),
             Path(base_dir), width, height, lang=lang,
             table_size=style_size(styles, "Compact") or look.table_size,
+            small_table_size=style_size(styles, "Compact Small") or look.table_size - 3,
             emphasis_font=look.emphasis_east_asia, strong_font=look.strong_east_asia,
         )  # fmt: skip
         section = document.element.body.get_or_add_sectPr()

@@ -166,7 +166,10 @@ class BlockWriter:
         else:
             kind, num_id = "Bullet", numbering.bullets()
         suffix = "" if level == 1 else f" {level}"
-        numbered, numpr = f"List {kind}{suffix}", (num_id, level - 1)
+        numbered = f"List {kind}{suffix}"
+        numpr: tuple[int, int] | None = (num_id, level - 1)
+        if kind == "Bullet" and self._ctx.styles.numbered(numbered):
+            numpr = None  # a user's reference document that bullets its List Bullet styles
         for item in node.children:
             children = item.children
             if not children or children[0].type != "paragraph":  # the number needs a paragraph

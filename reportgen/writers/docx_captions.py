@@ -1,7 +1,8 @@
 """Table captions: 表N / Table N above every data table.
 
 A paragraph right before a table that already reads as its caption (``表1 主要指标``,
-``Table 1. Main indicators``) becomes the caption; otherwise the writer adds one: the
+``附表1 经济运行``, ``Table 1. Main indicators``, ``Table A1. Economy``, bold or not)
+becomes the caption; otherwise the writer adds one: the
 number as a ``SEQ`` field (Word renumbers it; its cached value is the count) and the
 title of the section the table is in. Captions are in the Table Caption style, kept
 with the table (``keepNext``). Layout tables (whose rows may split) get none.
@@ -17,7 +18,7 @@ from reportgen.writers.docx_context import DocxContext
 from reportgen.writers.docx_fields import field_end, field_start
 from reportgen.writers.docx_xml import el, q, sub, text_run, val
 
-_CAPTION = re.compile(r"^\s*(?:表|Table)\s*(\d+)")
+_CAPTION = re.compile(r"^\s*(附表|表|Table)\s*([A-Z]?)(\d+)")
 LABELS = {"zh": ("表", "　"), "en": ("Table", ". ")}
 
 
@@ -31,7 +32,8 @@ def table_caption(out: list[etree._Element], ctx: DocxContext, lang: str) -> Non
     found = None if previous is None else _CAPTION.match(_text(previous))
     style = ctx.styles.id("Table Caption")
     if previous is not None and found is not None:
-        ctx.tables = int(found.group(1))
+        if found.group(1) != "附表" and not found.group(2):  # the main series: 表N, Table N
+            ctx.tables = int(found.group(3))
         ppr = previous.find(q("w:pPr"))
         assert ppr is not None
         ppr.find(q("w:pStyle")).set(q("w:val"), style)  # type: ignore[union-attr]

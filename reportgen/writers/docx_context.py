@@ -28,6 +28,7 @@ class DocxContext:
     text_height: int  # EMU
     lang: str = "en"
     table_size: int = 20  # half-points of table text (the Compact style)
+    small_table_size: int = 17  # half-points of a wide table's text (Compact Small)
     emphasis_font: str = "KaiTi"  # East Asian font of emphasis (楷体)
     strong_font: str = "SimHei"  # East Asian font of strong emphasis in zh (黑体)
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, text, bookmark)

@@ -2,9 +2,10 @@
 
 ``![alt](rel/path.png "Figure 1. caption")`` becomes a paragraph in the Figure style
 holding the picture scaled to the text width (aspect ratio kept; a picture that would
-be taller than three quarters of the text height is scaled down to that), followed by
-a paragraph in the Caption style whose text is the title, or the alt text if there is
-no title. The alt text is also the picture's description for screen readers. Paths
+be taller than 45 % of the text height is scaled down to that, so no page is left
+mostly blank before it), followed by a paragraph in the Caption style whose text is the
+title, or the alt text if there is no title; the Figure style keeps the picture with its
+caption (``keepNext``). The alt text is also the picture's description for screen readers. Paths
 resolve against ``base_dir`` (the document's assets) and must stay inside it, links
 resolved: an absolute path, ``../..``, a link leading out and a missing file all get the
 same error. A format Word cannot show is an error too.
@@ -54,10 +55,15 @@ def _image_path(image: SyntaxTreeNode, ctx: DocxContext, line: int) -> Path:
     return path
 
 
+#: The tallest a picture may be, in percent of the text height: a figure that does not
+#: fit below the text on a page moves to the next and leaves at most this much blank.
+FIGURE_SHARE = 45
+
+
 def _size(px_width: int, px_height: int, ctx: DocxContext) -> tuple[int, int]:
     width = ctx.text_width
     height = width * px_height // max(px_width, 1)
-    limit = ctx.text_height * 3 // 4
+    limit = ctx.text_height * FIGURE_SHARE // 100
     if height > limit:
         width, height = width * limit // height, limit
     return width, height

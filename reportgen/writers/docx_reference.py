@@ -33,6 +33,7 @@ def reference_path(lang: str) -> Path:
     """The built-in reference document for ``"zh"`` or ``"en"``."""
     return REFERENCE_DOCX_ZH if lang == "zh" else REFERENCE_DOCX
 
+
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -60,6 +61,7 @@ _SAMPLES = [
     ("Compact", "Compact (table cells)"),
     ("FootnoteText", "Footnote Text"),
     ("TableCaption", "Table Caption"),
+    ("CompactSmall", "Compact Small (the text of tables too wide for Compact)"),
     ("Masthead", "Masthead"),
     ("MastheadInfo", "Masthead Info"),
     ("MastheadRule", "Masthead Rule"),

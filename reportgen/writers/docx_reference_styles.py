@@ -188,6 +188,8 @@ def paragraph_styles(g: Genre) -> list[Style]:
               _spacing(0, 240, 240) + _NO_INDENT + _CENTER, caption_rpr),
         Style("Compact", "Compact", "Normal", "Compact", 36, small + '<w:jc w:val="left"/>',
               _sz(g.table_size)),
+        Style("CompactSmall", "Compact Small", "Compact", "CompactSmall", 36, "",
+              _sz(g.table_size - 3)),
         Style("TableCaption", "Table Caption", "Compact", "Compact", 35,
               "<w:keepNext/><w:keepLines/>" + _spacing(120, 120, 240) + _CENTER, caption_rpr),
         Style("FootnoteText", "footnote text", "Normal", "FootnoteText", 99,

@@ -105,6 +105,12 @@ class StyleBook:
         found = self._ids.get((kind, name.lower()))
         return found if found is not None else self._adopt(name, kind)
 
+    def numbered(self, name: str) -> bool:
+        """Whether paragraph style ``name`` carries its own list (``w:pPr/w:numPr``), as
+        Word's List Bullet styles do: then its bullets are the reference document's."""
+        style = self.find(name)
+        return style is not None and style.find(f"{q('w:pPr')}/{q('w:numPr')}") is not None
+
     def find(self, name: str, kind: str = "paragraph") -> etree._Element | None:
         """The ``w:style`` element named ``name``, or None."""
         found = self._ids.get((kind, name.lower()))

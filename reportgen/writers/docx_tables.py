@@ -14,9 +14,10 @@ then short columns (numbers, dates) get a whole line, and the rest goes to the l
 ones; headers may wrap. Word may refit them (``w:tblW`` is 100 % of the text width,
 layout autofit); LibreOffice keeps them.
 
-A data table's rows never split across pages (``w:cantSplit``). A layout table, one
-with a row that would fill more than a third of the page (the side-by-side edition's
-paragraphs), may split its rows, and gets no caption.
+A table whose words and numbers do not fit whole at the table size is set one size
+smaller (the Compact Small style). A data table's rows never split across pages
+(``w:cantSplit``). A layout table, one with a row that would fill more than a third of
+the page (the side-by-side edition's paragraphs), may split its rows, and gets no caption.
 """
 
 from __future__ import annotations
@@ -79,8 +80,9 @@ def _sample(rows: list[tuple[SyntaxTreeNode, bool]], columns: int) -> list[list[
 
 def _grid(
     sample: list[list[str]], header_rows: int, width: int, size: int, aligned: list[bool]
-) -> list[int]:
-    """Column widths (twips) from the sampled text at ``size`` half-points, fitted to ``width``."""
+) -> tuple[list[int], bool]:
+    """Column widths (twips) from the sampled text at ``size`` half-points, fitted to
+    ``width``, and whether every word and number fits whole."""
     columns = len(sample[0]) if sample else 0
     need, least = [0] * columns, [0] * columns
     for number, row in enumerate(sample):
@@ -94,7 +96,20 @@ def _grid(
             need[index] = max(need[index], narrowest if is_header else text_twips(text, size))
             least[index] = max(least[index], narrowest)
     pad = _CELL_PADDING
-    return fit_widths([n + pad for n in need], [n + pad for n in least], width, aligned)
+    cjk = [any(_WIDE.search(row[i]) for row in sample if i < len(row)) for i in range(columns)]
+    soft = list(least)
+    for index in range(columns):  # a label column keeps 6 CJK characters or 10 letters a line
+        if not aligned[index]:
+            floor = (1200 if cjk[index] else 1280) * size // 20
+            soft[index] = max(least[index], min(need[index], floor))
+    if sum(soft) + pad * columns <= width:  # where it fits; never at the cost of a token
+        least = soft
+    # a number column stays on one line unless its text is long (a figure with a remark)
+    short = [
+        a and n + pad <= width * 2 // (columns + 1) for a, n in zip(aligned, need, strict=True)
+    ]
+    fits = sum(least) + pad * columns <= width
+    return fit_widths([n + pad for n in need], [n + pad for n in least], width, short), fits
 
 
 def _latin_twips(text: str) -> int:
@@ -141,7 +156,8 @@ def fit_widths(
     Every column gets its least; then, shortest first, the ``first`` columns (all by
     default; the writer passes the aligned ones, numbers) get their whole need while that
     fits, so numbers stay on one line; what is left goes to the others in proportion to
-    what they still lack. A table too wide even at its least is scaled down.
+    what they still lack. A table too wide even at its least has its widest columns
+    narrowed (:func:`cap_widest`).
 
     >>> fit_widths([1000, 2000], [500, 500], 6000)
     [2000, 4000]
@@ -152,8 +168,7 @@ def fit_widths(
         total = sum(need) or 1
         return [n * width // total for n in need]
     if sum(least) >= width:
-        total = sum(least) or 1
-        return [n * width // total for n in least]
+        return cap_widest(least, width)
     widths, budget = list(least), width - sum(least)
     chosen = [i for i in range(len(need)) if first is None or first[i]]
     for index in sorted(chosen, key=need.__getitem__):
@@ -166,6 +181,25 @@ def fit_widths(
     for index, gap in gaps.items():
         widths[index] += budget * gap // lacking
     return widths
+
+
+def cap_widest(least: list[int], width: int) -> list[int]:
+    """Widths for a table too wide even at its least: the widest columns are cut down to a
+    common cap (long labels wrap inside a word), the narrow ones keep their tokens whole.
+
+    >>> cap_widest([3000, 1200, 1100, 1000], 6000)
+    [2700, 1200, 1100, 1000]
+    >>> cap_widest([2000, 2000, 2000], 3000)
+    [1000, 1000, 1000]
+    """
+    low, high = 0, max(least, default=0)
+    while low < high:  # the largest cap at which the columns fit
+        cap = (low + high + 1) // 2
+        if sum(min(n, cap) for n in least) <= width:
+            low = cap
+        else:
+            high = cap - 1
+    return [min(n, low) for n in least]
 
 
 def _table_properties(tbl: etree._Element, ctx: DocxContext, grid: list[int]) -> None:
@@ -261,14 +295,18 @@ def table_element(node: SyntaxTreeNode, ctx: DocxContext) -> tuple[etree._Elemen
         raise unsupported(node, " (a table without rows)")
     aligns = [_ALIGN.get(str(cell.attrs.get("style", ""))) for cell in rows[0][0].children]
     tbl = el("w:tbl")
-    size = ctx.table_size
+    size, style = ctx.table_size, "Compact"
     sample = _sample(rows, len(aligns))
     headers = sum(1 for _, is_header in rows if is_header)
     aligned = [align is not None for align in aligns]
-    grid = _grid(sample, headers, ctx.text_width // _EMU_PER_TWIP, size, aligned)
+    width = ctx.text_width // _EMU_PER_TWIP
+    grid, fits = _grid(sample, headers, width, size, aligned)
+    if not fits and ctx.small_table_size < size:  # too many columns: a size smaller
+        size, style = ctx.small_table_size, "Compact Small"
+        grid, _ = _grid(sample, headers, width, size, aligned)
     data = not is_layout(sample, grid, size, ctx.text_height // _EMU_PER_TWIP)
     _table_properties(tbl, ctx, grid)
-    xml, rich = _rows_xml(rows, aligns, ctx.styles.id("Compact"), keep_rows=data, lang=ctx.lang)
+    xml, rich = _rows_xml(rows, aligns, ctx.styles.id(style), keep_rows=data, lang=ctx.lang)
     parsed = parse_xml(xml)
     for index, column, cell in rich:  # links, emphasis, footnotes: the inline writer
         paragraph = parsed[index][column][0]

@@ -11,6 +11,18 @@ from click.testing import CliRunner
 from reportgen.cli import main
 from reportgen.facts import DistrictFacts, PartialDate, Section, load_facts
 
+#: Entities no fact refers to: programmes and policies now written as policies (their entity
+#: stays for templates that name them), and means named only inside a statement's sentence.
+UNUSED_ENTITIES = {
+    "governance-1-7-mechanism",
+    "investment-nine-actions",
+    "rd-zero-campaign",
+    "ten-upgrading-actions",
+    "national-key-talent-programs",
+    "shanke-science-plus",
+    "huaiyin-sci-tech-big-data-platform",
+}
+
 SECTIONS_THAT_MUST_HAVE_FIGURES = [
     Section.OVERVIEW,
     Section.PROJECTS,
@@ -79,9 +91,30 @@ def test_section_has_figures(facts: DistrictFacts, section: Section) -> None:
 
 
 def test_ids_are_unique(facts: DistrictFacts) -> None:
-    for records in (facts.figures, facts.sources, facts.entities):
+    fact_kinds = (*facts.figures, *facts.statements, *facts.events, *facts.people, *facts.policies)
+    for records in (fact_kinds, facts.sources, facts.entities):
         ids = [r.id for r in records]
         assert len(ids) == len(set(ids))
+
+
+def test_qualitative_size(facts: DistrictFacts) -> None:
+    """Issue 11: every qualitative fact of the five articles (docs/dataset-coverage.md)."""
+    sizes = (len(facts.statements), len(facts.events), len(facts.people), len(facts.policies))
+    assert sizes >= (45, 58, 4, 43)
+    assert len(facts.entities) >= 124
+    cited = {
+        c.source
+        for kind in (facts.statements, facts.events, facts.policies)
+        for r in kind
+        for c in r.sources
+    }
+    assert cited == {"a1", "a2", "a3", "a4", "a5"}
+
+
+def test_every_entity_is_used(facts: DistrictFacts) -> None:
+    used = {e for f in facts.figures for _, e in f.entity_refs()}
+    used |= {e for r in (*facts.statements, *facts.events) for _, e in r.entity_refs()}
+    assert {e.id for e in facts.entities} - used <= UNUSED_ENTITIES
 
 
 def test_both_languages_are_present(facts: DistrictFacts) -> None:

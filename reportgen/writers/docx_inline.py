@@ -109,7 +109,7 @@ class InlineWriter:
                     mark = fmt._replace(
                         style=self._ctx.styles.id("Footnote Reference", "character")
                     )
-                    add_text(self._run(mark), ",")
+                    add_text(self._run(mark), "," + WORD_JOINER)
                 self._footnote(node, fmt)
                 following = nodes[index + 1] if index + 1 < len(nodes) else None
                 if _first_char(nodes, index + 1)[:1].isdigit() and (

@@ -221,7 +221,9 @@ def _masthead_styles(g: Genre) -> list[Style]:
         Style("MastheadRule", "Masthead Rule", "MastheadInfo", "BodyText", 40,
               rule + _spacing(0, 480, 240), ""),
         Style("Distribution", "Distribution", "Normal", "Distribution", 41,
-              lines + info_tabs + _SINGLE.replace('w:before="0"', 'w:before="60"')
+              "<w:keepNext/><w:keepLines/>" + lines
+              + f'<w:tabs><w:tab w:val="right" w:pos="{g.text_width - indent}"/></w:tabs>'
+              + _SINGLE.replace('w:before="0"', 'w:before="60"')
               + f'<w:ind w:left="{indent}" w:right="{indent}" w:firstLine="0"'
               ' w:firstLineChars="0"/><w:jc w:val="left"/>',
               _sz(28 if g.lang == "zh" else 20)),
@@ -295,8 +297,8 @@ def _table_styles(g: Genre) -> str:
         '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
         '<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="12" w:space="0" w:color="000000"/>'
         '<w:bottom w:val="single" w:sz="12" w:space="0" w:color="000000"/></w:tblBorders>'
-        '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="72" w:type="dxa"/>'
+        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="72" w:type="dxa"/></w:tblCellMar>'
         f'</w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr>{header_rpr}</w:rPr><w:tcPr>'
         '<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
         "</w:tcBorders></w:tcPr></w:tblStylePr></w:style>"

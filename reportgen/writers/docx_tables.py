@@ -14,8 +14,9 @@ then short columns (numbers, dates) get a whole line, and the rest goes to the l
 ones; headers may wrap. Word may refit them (``w:tblW`` is 100 % of the text width,
 layout autofit); LibreOffice keeps them.
 
-A table whose words and numbers do not fit whole at the table size is set one size
-smaller (the Compact Small style). A data table's rows never split across pages
+A table whose words and numbers do not fit whole at the table size, with six CJK
+characters or ten letters a line for its labels, is set one size smaller (the Compact
+Small style). A data table's rows never split across pages
 (``w:cantSplit``). A layout table, one with a row that would fill more than a third of
 the page (the side-by-side edition's paragraphs), may split its rows, and gets no caption.
 """
@@ -40,7 +41,8 @@ _MAX_TWIPS = 6000  # a longer cell wraps anyway
 _WIDE = re.compile("[\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _SWITCH = re.compile(_WIDE.pattern + "(?=[0-9A-Za-z])|[0-9A-Za-z%](?=" + _WIDE.pattern + ")")
 _UNITS = re.compile("[^\\s\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
-_CELL_PADDING = 2 * 108 + 60  # the cell margins of the Table style, and a little
+_CELL_PADDING = 2 * 72 + 60  # the cell margins of the Table style (1.27 mm), and a little
+_NUMBER_UNIT = re.compile("[+\\-\u2212]?[0-9][0-9.,]*%?[\u4e00-\u9fff]{0,4}")
 _NARROW = set(".,:;!|'’‘ ()[]ilIjft")
 _BROAD = set("%+=<>@#&mwMW—")
 _NARROW_TWIPS, _LATIN_TWIPS, _CAPITAL_TWIPS, _BROAD_TWIPS = 70, 128, 150, 190
@@ -82,7 +84,8 @@ def _grid(
     sample: list[list[str]], header_rows: int, width: int, size: int, aligned: list[bool]
 ) -> tuple[list[int], bool]:
     """Column widths (twips) from the sampled text at ``size`` half-points, fitted to
-    ``width``, and whether every word and number fits whole."""
+    ``width``, and whether every word and number fits whole with label columns of six
+    CJK characters or ten letters."""
     columns = len(sample[0]) if sample else 0
     need, least = [0] * columns, [0] * columns
     for number, row in enumerate(sample):
@@ -102,13 +105,13 @@ def _grid(
         if not aligned[index]:
             floor = (1200 if cjk[index] else 1280) * size // 20
             soft[index] = max(least[index], min(need[index], floor))
-    if sum(soft) + pad * columns <= width:  # where it fits; never at the cost of a token
+    fits = sum(soft) + pad * columns <= width
+    if fits:  # where it fits; never at the cost of a token
         least = soft
     # a number column stays on one line unless its text is long (a figure with a remark)
     short = [
         a and n + pad <= width * 2 // (columns + 1) for a, n in zip(aligned, need, strict=True)
     ]
-    fits = sum(least) + pad * columns <= width
     return fit_widths([n + pad for n in need], [n + pad for n in least], width, short), fits
 
 
@@ -139,13 +142,17 @@ def text_twips(text: str, size: int = 20) -> int:
 
 def min_twips(text: str, size: int = 20) -> int:
     """The narrowest ``text`` wraps to: its longest word or number (which must never
-    break: "Rank", "+22.4%"), or two CJK characters.
+    break: "Rank", "+22.4%"), a number with up to four CJK characters of unit or
+    qualifier after it ("+12%左右", "365.5亿元"), or two CJK characters.
 
     >>> min_twips("at least +10.5%"), min_twips("固定资产投资"), min_twips("+13.9个百分点", 24)
-    (834, 400, 772)
+    (834, 400, 1792)
     """
     longest = max((_latin_twips(unit) for unit in _UNITS.findall(text)), default=0)
-    return max(longest, 400 if _WIDE.search(text) else 0) * size // 20
+    if _WIDE.search(text):
+        bound = max((text_twips(unit) for unit in _NUMBER_UNIT.findall(text)), default=0)
+        longest = max(longest, bound, 400)
+    return longest * size // 20
 
 
 def fit_widths(

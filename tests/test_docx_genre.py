@@ -191,3 +191,18 @@ def test_a_user_reference_that_bullets_its_list_styles_keeps_its_bullets(tmp_pat
     assert all(p._p.pPr.numPr is None for p in bullets)  # the style's list, not ours
     (number,) = [p for p in paragraphs if p.style.name == "List Number"]
     assert number._p.pPr.numPr is not None  # ordered lists restart: numbered directly
+
+
+def test_footnote_numbering_does_not_restart_per_section(tmp_path: Path) -> None:
+    target = tmp_path / "restart.docx"
+    document = docx.Document(str(reference_path("en")))
+    sect_pr = document.sections[0]._sectPr
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    footnote_pr = sect_pr.makeelement(f"{{{w}}}footnotePr", {})
+    restart = footnote_pr.makeelement(f"{{{w}}}numRestart", {f"{{{w}}}val": "eachSect"})
+    footnote_pr.append(restart)
+    sect_pr.insert(0, footnote_pr)
+    document.save(str(target))
+    rendered = render("Text.[^1]\n\n[^1]: Note.\n", "en", reference_doc=target)
+    assert rendered.xpath("word/document.xml", "//w:numRestart") == []
+    assert rendered.xpath("word/settings.xml", "//w:numRestart") == []

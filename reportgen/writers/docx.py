@@ -2,28 +2,31 @@
 
 The Markdown is parsed with markdown-it-py (``commonmark`` + GFM tables + footnotes)
 and its syntax tree walked; each node type maps to WordprocessingML in a named style
-of the reference document (the built-in ``reference.docx``, or the user's, as with
-pandoc's ``--reference-doc``):
+of the reference document (the built-in ``reference.docx`` for English and
+``reference.zh.docx`` for the GB/T 9704 look of a Chinese briefing, or the user's, as
+with pandoc's ``--reference-doc``):
 
 ===============================  ===================================================
 Markdown                         DOCX
 ===============================  ===================================================
 the one ``#`` heading            paragraph in Title
 paragraphs between it and ``##`` Subtitle
-``##`` / ``###`` / ``####``      Heading 1 / Heading 2 / Heading 3
-paragraph                        Normal (zh: first line indented two characters)
+``##`` / ``###`` / ``####``      Heading 1 / Heading 2 / Heading 3; zh 一、/（一）/1.
+                                 prefixes become Word numbering
+paragraph                        Body Text (zh: first line indented two characters)
 ``-`` / ``1.`` lists, nested     List Bullet / List Number (2, 3 when nested), real
                                  numbering; later paragraphs of an item: List Continue
 ``>`` blockquote                 Quote
-GFM pipe table                   table in the Table style, header row repeated on
+GFM pipe table                   Table Caption (表N / Table N) above a table in the
+                                 Table style, rows whole, header row repeated on
                                  every page, cells in Compact aligned as the columns
-``**strong**`` / ``*em*``        bold / italic run
+``**strong**`` / ``*em*``        Strong / Emphasis character styles (zh: 黑体 / 楷体)
 ``[text](url)``                  hyperlink in the Hyperlink character style
 soft / hard line break           space (nothing between CJK characters) / line break
 ``![alt](path "title")`` alone   picture at text width in Figure, then Caption
 in a paragraph                   (text: the title, else the alt text)
 ``[^1]`` and its definition      a real footnote (Footnote Reference, Footnote Text)
-``<!-- toc -->``                 TOC Heading (``DocxMeta.toc_title``) + TOC field
+``<!-- toc -->``                 with ``toc=True``: TOC Heading + TOC field here
 ``<!-- pagebreak -->``           page break
 ===============================  ===================================================
 
@@ -33,15 +36,14 @@ deeper than ``####``, lists deeper than three levels, a second ``#`` — is a
 never silently dropped. Characters XML forbids are removed with a
 :class:`~reportgen.writers.docx_text.DocxWarning` naming the line.
 
-Every document gets a page header (``DocxMeta.header_text``), a centred page number
-in the footer, core properties from :class:`DocxMeta`, ``w:updateFields`` (Word
-refreshes the table of contents on open) and Chinese-aware fonts and language tags
-(``w:rFonts/@w:eastAsia``, ``w:lang w:val="en-US" w:eastAsia="zh-CN"``). With the
-built-in reference document the writer also sets the fonts (:class:`DocxFonts`,
-defaults per language) and, for zh, 12 pt justified body text with a two-character
-first-line indent. A user's reference document keeps its own fonts and sizes unless
-``fonts`` is given; styles it lacks are copied from the built-in one. Output is
-byte-for-byte reproducible. docs/docx.md says more.
+Every document gets a page header from page 2 (``DocxMeta.header_text``), page
+numbers ("— 1 —" on the outside edge in Chinese, centred in English), core properties
+from :class:`DocxMeta`, ``w:updateFields`` and Chinese-aware fonts and language tags
+(``w:rFonts/@w:eastAsia``, ``w:lang w:val="en-US" w:eastAsia="zh-CN"``); optionally a
+masthead and closing block (``DocxMeta.info``, :mod:`docx_masthead`). A user's
+reference document keeps its own fonts and sizes unless ``fonts`` is given; styles it
+lacks are copied from the built-in one. Output is byte-for-byte reproducible.
+docs/docx.md says more.
 """
 
 from __future__ import annotations
@@ -60,7 +62,11 @@ from mdit_py_plugins.footnote import footnote_plugin
 from reportgen.writers.atomic import write_bytes_atomic
 from reportgen.writers.docx_blocks import BlockWriter, footnote_definitions
 from reportgen.writers.docx_context import DocxContext
-from reportgen.writers.docx_fields import header_and_footer, update_settings
+from reportgen.writers.docx_fields import (
+    continuous_footnotes,
+    header_and_footer,
+    update_settings,
+)
 from reportgen.writers.docx_footnotes import Footnotes
 from reportgen.writers.docx_genre import genre
 from reportgen.writers.docx_masthead import closing_elements, masthead_elements
@@ -151,6 +157,7 @@ def render_docx(
             emphasis_font=look.emphasis_east_asia, strong_font=look.strong_east_asia,
         )  # fmt: skip
         section = document.element.body.get_or_add_sectPr()
+        continuous_footnotes(section, document.settings.element)
         body = BlockWriter(ctx, lang, meta.toc_title, toc=toc).write(tree)
         body = (
             masthead_elements(styles, meta.info, lang)

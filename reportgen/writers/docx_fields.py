@@ -146,6 +146,16 @@ def header_and_footer(
         _fill(story.part.element, _page_number(styles, lang, side))
 
 
+def continuous_footnotes(section: etree._Element, settings: etree._Element) -> None:
+    """Footnotes count through the document: drop a reference document's restart of the
+    numbering on each page or section (``w:footnotePr/w:numRestart``)."""
+    for holder in (section, settings):
+        for restart in holder.findall(f"{q('w:footnotePr')}/{q('w:numRestart')}"):
+            parent = restart.getparent()
+            assert parent is not None
+            parent.remove(restart)
+
+
 def update_settings(settings: etree._Element, separator_ids: Sequence[str] | None) -> None:
     """updateFields, themeFontLang zh-CN, and footnotePr naming the footnote separators."""
     val_of = {"w:updateFields": "true"}

@@ -101,7 +101,7 @@ def test_qualitative_size(facts: DistrictFacts) -> None:
     """Issue 11: every qualitative fact of the five articles (docs/dataset-coverage.md)."""
     sizes = (len(facts.statements), len(facts.events), len(facts.people), len(facts.policies))
     assert sizes >= (45, 58, 4, 43)
-    assert len(facts.entities) >= 124
+    assert len(facts.entities) >= 123
     cited = {
         c.source
         for kind in (facts.statements, facts.events, facts.policies)

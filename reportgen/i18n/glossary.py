@@ -175,7 +175,8 @@ class Name:
 
 
 def names_in(data: dict[str, Any]) -> Iterator[Name]:
-    """Every name in raw fact-file data: district, city, province, entities, measures, items."""
+    """Every name in raw fact-file data: district, city, province, entities, measures, items,
+    people (name and title) and policies."""
     district = data.get("district") or {}
     for key in ("name", "city", "province"):
         yield from _name(f"district {key}", ("district", key), district.get(key))
@@ -186,6 +187,13 @@ def names_in(data: dict[str, Any]) -> Iterator[Name]:
         label = f"figure '{figure.get('id')}'"
         yield from _name(f"{label} measure", ("figures", i, "measure"), figure.get("measure"))
         yield from _name(f"{label} item", ("figures", i, "item"), figure.get("item"), plural=True)
+    for i, person in enumerate(_records(data, "people")):
+        label = f"person '{person.get('id')}'"
+        yield from _name(f"{label} name", ("people", i, "name"), person.get("name"))
+        yield from _name(f"{label} title", ("people", i, "title"), person.get("title"))
+    for i, policy in enumerate(_records(data, "policies")):
+        what = f"policy '{policy.get('id')}' name"
+        yield from _name(what, ("policies", i, "name"), policy.get("name"))
 
 
 def _records(data: dict[str, Any], key: str) -> list[dict[str, Any]]:

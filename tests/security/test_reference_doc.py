@@ -8,11 +8,13 @@ FIFO in place of the file. None of them may reach a briefing, crash the build or
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import struct
 import subprocess
 import sys
+import warnings
 import zipfile
 import zlib
 from pathlib import Path
@@ -23,6 +25,7 @@ from click.testing import CliRunner
 import reportgen
 from reportgen.cli import main
 from reportgen.writers.docx_reference import REFERENCE_DOCX
+from reportgen.writers.docx_reference_safety import open_safely
 
 BASE = Path(__file__).resolve().parents[1] / "bad_inputs" / "_base.yaml"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -204,10 +207,18 @@ def test_the_cli_warns_about_what_it_left_out(
 
 
 def test_a_letterhead_with_its_picture_is_kept(tmp_path: Path) -> None:
-    parts = built_docx(letterhead_docx(tmp_path), tmp_path)
-    headers = [name for name in parts if re.fullmatch(r"word/header\d*\.xml", name)]
-    assert any(b"House letterhead" in parts[name] for name in headers)
-    assert PNG in parts.values()  # the letterhead's own picture travels with it
+    """The header part and its own picture pass the filter untouched, without a warning."""
+    path = letterhead_docx(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        safe = open_safely(path)
+    with zipfile.ZipFile(io.BytesIO(safe)) as archive:
+        kept = {name: archive.read(name) for name in archive.namelist()}
+    assert b"House letterhead" in kept["word/header1.xml"]
+    assert kept["word/media/logo.png"] == PNG
+    assert b'r:embed="rIdI1"' in kept["word/header1.xml"]
+    parts = built_docx(path, tmp_path)
+    assert PNG in parts.values()  # the letterhead's picture travels into the briefing
     assert b"TargetMode" not in b"".join(parts.values())
 
 
@@ -216,11 +227,15 @@ def test_styles_and_page_setup_still_come_from_the_reference(tmp_path: Path) -> 
     document = parts["word/document.xml"].decode()
     page = re.sub(r'<w:pgSz w:w="\d+" w:h="\d+"', '<w:pgSz w:w="12240" w:h="15840"', document)
     parts["word/document.xml"] = page.encode()
-    styles = parts["word/styles.xml"].decode().replace('w:val="44"', 'w:val="61"', 1)
-    parts["word/styles.xml"] = styles.encode()
+    house = (
+        '<w:style w:type="paragraph" w:styleId="HouseNote"><w:name w:val="House Note"/></w:style>'
+    )
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+        b"</w:styles>", house.encode() + b"</w:styles>"
+    )
     built = built_docx(write_docx(tmp_path / "letter.docx", parts), tmp_path)
     assert b'w:w="12240"' in built["word/document.xml"]
-    assert b'w:val="61"' in built["word/styles.xml"]
+    assert b"House Note" in built["word/styles.xml"]
 
 
 def _bomb(tmp_path: Path) -> Path:

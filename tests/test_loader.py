@@ -115,7 +115,7 @@ def test_lists_and_empty_lists(write_facts: WriteFacts, minimal_yaml: str) -> No
 def test_top_level_problems(write_facts: WriteFacts) -> None:
     path = write_facts("districts: {}\nsources: []\n")
     assert problems(path) == [
-        "facts.yaml:1:12: districts: is not a known field",
+        "facts.yaml:1:12: districts: is not a known field; did you mean 'district'?",
         "facts.yaml:1:1: district: is required",
         "facts.yaml:2:10: sources: expected a non-empty list of sources",
         "facts.yaml:1:1: figures: expected a non-empty list of figures",

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from reportgen.errors import DataError, DataWarning, Problem
+from reportgen.facts.hints import unknown_key_hint
 from reportgen.facts.model import District, DistrictFacts, Entity, Figure, Origin, Source
 from reportgen.facts.qualitative import QUALITATIVE, cited
 from reportgen.facts.quotes import check_numbers_in_quotes, check_quotes
@@ -127,7 +128,9 @@ def validate_data(
     """
     data: dict[str, Any] = located.data
     problems: list[tuple[Path, str]] = [
-        ((key,), "is not a known field") for key in data if key not in DistrictFacts.model_fields
+        ((key,), unknown_key_hint(DistrictFacts, (key,)))
+        for key in data
+        if key not in DistrictFacts.model_fields
     ]
     district = _one(District, data.get("district"), ("district",), problems)
     groups: dict[str, list[tuple[int, Any]]] = {}
@@ -168,7 +171,10 @@ def _one(model: type[_M], raw: Any, path: Path, problems: list[tuple[Path, str]]
     except ValidationError as error:
         for e in error.errors():
             where = (*path, *e["loc"])
-            problems.append((where, _about_message(where, _message(e))))
+            message = _message(e)
+            if e["type"] == "extra_forbidden":  # a misspelt key: say which one was meant
+                message = unknown_key_hint(model, tuple(e["loc"]))
+            problems.append((where, _about_message(where, message)))
         return None
 
 

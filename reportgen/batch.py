@@ -26,8 +26,10 @@ class BuildJob:
     fallback: str | None = None
     charts: bool = True
     reference_doc: Path | None = None
+    citations: str = "footnotes"
     toc: bool = False  # DOCX: a table of contents
     meta: tuple[tuple[str, str], ...] = ()  # DOCX: masthead and closing block (--meta)
+    keep_assets: bool = False  # DOCX alone: also write the charts beside it
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,13 @@ def run_job(job: BuildJob) -> JobResult:
                 sections=job.sections,
                 fallback=job.fallback,
                 charts=job.charts,
+                citations=job.citations,
             )
             for lang in job.langs
         ]
         written = write_reports(
             reports, job.out, job.formats, reference_doc=job.reference_doc, toc=job.toc,
-            meta=dict(job.meta),
+            meta=dict(job.meta), keep_assets=job.keep_assets,
         )  # fmt: skip
         return JobResult(job.data, tuple(written))
     except ReportgenError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,18 +17,20 @@ from reportgen.errors import OptionError, OutputError
 from reportgen.facts.mapping import revalidate
 from reportgen.facts.model import DistrictFacts
 from reportgen.i18n.formatter import Formatter
+from reportgen.narrative.context import narrative_context
 from reportgen.render.environment import make_environment, render_template
 from reportgen.render.images import check_images
+from reportgen.render.sections import canonical_section, section_template
 from reportgen.render.view import make_view
 from reportgen.writers.fileset import FileSet, recover
-from reportgen.writers.markdown import assets_dir_name
+from reportgen.writers.markdown import assets_dir_name, write_assets
 
 LANGUAGES = ("en", "zh")
 FORMATS = ("md", "docx")
 #: The section templates of the default briefing, in order (``--sections`` picks from these).
 SECTIONS = (
     "summary", "overview", "projects", "innovation", "consumption",
-    "livelihood", "business", "outlook", "sources",
+    "livelihood", "business_environment", "outlook", "annex", "sources",
 )  # fmt: skip
 
 
@@ -56,25 +59,28 @@ class Report:
         reference_doc: str | Path | None = None,
         toc: bool = False,
         meta: Mapping[str, str] | None = None,
+        keep_assets: bool = False,
     ) -> list[Path]:
         """Write the report in each format into ``out_dir``; return the paths written.
 
         All or nothing: see :func:`write_reports`. ``toc`` and ``meta`` are for DOCX.
         """
         return write_reports(
-            [self], out_dir, formats, reference_doc=reference_doc, toc=toc, meta=meta
-        )
+            [self], out_dir, formats, reference_doc=reference_doc, toc=toc, meta=meta,
+            keep_assets=keep_assets,
+        )  # fmt: skip
 
     def docx_bytes(
         self,
-        base_dir: str | Path,
+        base_dir: str | Path | None = None,
         reference_doc: str | Path | None = None,
         *,
         toc: bool = False,
         meta: Mapping[str, str] | None = None,
     ) -> bytes:
-        """The DOCX document; its pictures are read from ``base_dir``. ``toc`` adds a table
-        of contents; ``meta`` fills the masthead and closing block (see docs/docx.md)."""
+        """The DOCX document, with the charts this report holds (or, given ``base_dir``, the
+        pictures in that folder). ``toc`` adds a table of contents; ``meta`` fills the
+        masthead and closing block (see docs/docx.md)."""
         from reportgen.writers.docx import DocxMeta, render_docx
 
         docx_meta = DocxMeta(
@@ -87,6 +93,13 @@ class Report:
             info=dict(meta or {}),
         )
         reference = None if reference_doc is None else path_arg(reference_doc, "reference_doc")
+        if base_dir is None:  # the charts this report holds, from a private folder
+            with tempfile.TemporaryDirectory(prefix="reportgen-docx-") as folder:
+                write_assets(Path(folder), self.assets)
+                return render_docx(
+                    self.markdown, docx_meta, base_dir=Path(folder), reference_doc=reference,
+                    toc=toc,
+                )  # fmt: skip
         base = path_arg(base_dir, "base_dir", "a folder path")
         return render_docx(
             self.markdown, docx_meta, base_dir=base, reference_doc=reference, toc=toc
@@ -101,8 +114,12 @@ def write_reports(
     reference_doc: str | Path | None = None,
     toc: bool = False,
     meta: Mapping[str, str] | None = None,
+    keep_assets: bool = False,
 ) -> list[Path]:
     """Write every report in every format into ``out_dir``, all or nothing.
+
+    The charts are written beside a Markdown document (it links to them); a DOCX embeds
+    them, so a DOCX-only build writes them only with ``keep_assets``.
 
     Every file (a DOCX rendered from its staged charts) is staged in a hidden folder
     inside ``out_dir`` and checked; only then is each renamed over its target. A failure
@@ -120,10 +137,12 @@ def write_reports(
         recover(out)
         with FileSet(out) as files:
             for report in reports:
-                for relative, data in sorted(report.assets.items()):
+                keep = "md" in chosen or keep_assets
+                for relative, data in sorted(report.assets.items()) if keep else ():
                     files.stage(relative, data)
                 if "docx" in chosen:
-                    docx = report.docx_bytes(files.new_dir, reference, toc=toc, meta=meta)
+                    base = files.new_dir if keep else None
+                    docx = report.docx_bytes(base, reference, toc=toc, meta=meta)
                     files.stage(f"{report.stem}.docx", docx)
                 if "md" in chosen:
                     files.stage(f"{report.stem}.md", report.markdown.encode("utf-8"))
@@ -164,8 +183,11 @@ def build(
     sections: Sequence[str] | None = None,
     fallback: str | None = None,
     charts: bool = True,
+    citations: str = "footnotes",
 ) -> Report:
     """Render the briefing for ``facts`` in ``lang`` and return it (nothing is written).
+
+    ``citations`` is ``footnotes``, ``endnotes`` or ``none`` (see docs/narrative.md).
 
     Facts that :func:`reportgen.load_facts` did not return as they are (made with
     ``model_copy`` or ``model_construct``) are validated again as a fact file would be.
@@ -176,16 +198,18 @@ def build(
             "read a fact file with reportgen.load_facts(path) first"
         )
     lang = choice_arg(lang, "language", LANGUAGES)
-    chosen = check_sections(sections)
+    folder = None if templates is None else path_arg(templates, "templates", "a folder path")
+    chosen = check_sections(sections, user_sections(folder, lang))
     if fallback is not None:
         fallback = choice_arg(fallback, "fallback language", LANGUAGES)
-    folder = None if templates is None else path_arg(templates, "templates", "a folder path")
     charts = flag_arg(charts, "charts")
     facts = revalidate(facts)
     context = make_view(facts, lang, fallback)
     formatter = _formatter(lang, facts)
+    context |= narrative_context(facts, context, formatter, folder, citations)
     env = make_environment(lang, folder, formatter.filters(), TESTS)
-    context |= {"sections_enabled": chosen, "charts_enabled": charts}
+    enabled = [section_template(s) for s in chosen]  # the file stems to include
+    context |= {"sections_enabled": enabled, "charts_enabled": charts}
     stem = f"{facts.district.id}.{lang}"
     collector = ChartCollector(lang, formatter, assets_dir_name(stem), enabled=charts)
     env.globals.update(_helpers(context), chart=collector)  # globals reach imported macros
@@ -204,17 +228,32 @@ def _formatter(lang: str, facts: DistrictFacts) -> Formatter:
     return Formatter(lang, city=facts.district.city)
 
 
-def check_sections(sections: Sequence[str] | None) -> list[str]:
-    """The chosen section templates in briefing order (all when None); unknown ones refused."""
+def user_sections(folder: Path | None, lang: str | None = None) -> list[str]:
+    """Sections of a user's own: ``<name>.md.j2`` in the template folder (or its ``<lang>/``)
+    that the default briefing lacks; names starting with ``_`` are helpers, not sections."""
+    if folder is None:
+        return []
+    found: set[str] = set()
+    for where in [folder] + ([folder / lang] if lang else []):
+        if where.is_dir():
+            found |= {p.name.removesuffix(".md.j2") for p in where.glob("*.md.j2")}
+    skip = {"report", "title", "footnotes", *SECTIONS, *map(section_template, SECTIONS)}
+    return sorted(n for n in found if not n.startswith("_") and n.isidentifier() and n not in skip)
+
+
+def check_sections(sections: Sequence[str] | None, extra: Sequence[str] = ()) -> list[str]:
+    """The chosen section templates in briefing order (all when None); unknown ones refused.
+    ``extra`` are a user's own sections (:func:`user_sections`): they come before the annex."""
+    known = [*SECTIONS[:-2], *extra, *SECTIONS[-2:]]
     if sections is None:
-        return list(SECTIONS)
-    names = names_arg(sections, "sections", "section names")
-    unknown = [s for s in names if s not in SECTIONS]
+        return known
+    names = [canonical_section(n) for n in names_arg(sections, "sections", "section names")]
+    unknown = [s for s in names if s not in known]
     if unknown:
         raise OptionError(
-            f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}"
+            f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(known)}"
         )
-    return [s for s in SECTIONS if s in names]
+    return [s for s in known if s in names]
 
 
 def _title(markdown: str) -> str:

@@ -6,6 +6,7 @@ User errors print ``file:line:col: message`` lines on stderr and exit 2.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import warnings
 from collections import Counter
@@ -17,6 +18,21 @@ import click
 from reportgen.batch import BuildJob, JobResult
 from reportgen.build import SECTIONS
 from reportgen.cli_init import project_facts
+from reportgen.cli_output import (
+    CONTEXT,
+    StdinFacts,
+    complete_values,
+    detail,
+    level,
+    print_document,
+    progress_line,
+    remove_stale_charts,
+    say,
+    show_help_without_command,
+    stdout_folder,
+    timed,
+    verbosity_options,
+)
 from reportgen.errors import OptionError, ReportgenError
 from reportgen.i18n.glossary_cli import glossary
 
@@ -40,7 +56,8 @@ class _Group(click.Group):
 
 
 def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
-    click.echo(f"warning: {message}", err=True)
+    if level() >= 0:  # -q: errors only
+        click.echo(f"warning: {message}", err=True)
 
 
 def _print_error(error: ReportgenError) -> None:
@@ -48,13 +65,21 @@ def _print_error(error: ReportgenError) -> None:
         click.echo(line if error.problems else f"error: {line}", err=True)
 
 
-@click.group(cls=_Group)
+@click.group(cls=_Group, invoke_without_command=True, context_settings=CONTEXT)
 @click.version_option(package_name="reportgen")
-def main() -> None:
-    """Bilingual district briefings from sourced facts."""
+@verbosity_options
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Bilingual district briefings from sourced facts.
+
+    Start with `reportgen init DIR`, or draft facts from an article with `reportgen
+    extract`. Shell completion: see docs/cli.md.
+    """
+    show_help_without_command(ctx)
 
 
 @main.command()
+@verbosity_options
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--sources",
@@ -77,15 +102,30 @@ def validate(files: tuple[Path, ...], sources: Path | None) -> None:
         except DataError as error:
             problems.extend(error.problems)
             continue
+        _warn_missing_texts(facts)
         by_section = Counter(f.section.value for f in facts.figures)
         summary = ", ".join(f"{name} {count}" for name, count in sorted(by_section.items()))
-        click.echo(
+        say(
             f"{path}: ok: {len(facts.figures)} figures ({summary}), "
             f"{len(facts.entities)} entities, {len(facts.sources)} sources"
             + (", every quote found" if sources else "")
         )
     if problems:
         raise DataError(f"{len(problems)} problem(s)", problems)
+
+
+def _warn_missing_texts(facts: Any) -> None:
+    """Warn of every text (an entity's name, a measure …) that a briefing in each
+    language shows and the data lacks: such a build stops there without a fallback."""
+    from reportgen.errors import DataError, DataWarning
+    from reportgen.render.view import make_view
+
+    for lang in ("en", "zh"):
+        try:
+            make_view(facts, lang)
+        except DataError as error:
+            for problem in error.problems:
+                warnings.warn(DataWarning(str(problem)), stacklevel=1)
 
 
 def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]:
@@ -97,15 +137,23 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
 
 
 @main.command()
-@click.argument("data", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--lang", "lang", default="en", show_default=True, help="en, zh or all.")
-@click.option("--format", "fmt", default="md", show_default=True, help="md, docx or all.")
+@verbosity_options
+@click.argument("data", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--lang", "lang", default="en", show_default=True, help="en, zh or all.",
+    shell_complete=complete_values("en", "zh", "all"),
+)  # fmt: skip
+@click.option(
+    "--format", "fmt", default="md", show_default=True, help="md, docx or all.",
+    shell_complete=complete_values("md", "docx", "all"),
+)  # fmt: skip
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
     default=Path("out"),
     show_default=True,
-    help="Folder for <district-id>.<lang>.md/.docx and the charts beside them.",
+    help="Folder for <district-id>.<lang>.md/.docx and the charts beside them; - prints the"
+    " one Markdown document (one --lang, --format md, no charts).",
 )
 @click.option("--templates", type=click.Path(path_type=Path), help="Your template folder.")
 @click.option(
@@ -114,7 +162,22 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
 )
 @click.option("--reference-doc", type=click.Path(path_type=Path), help="DOCX of house styles.")
 @click.option("--fallback", help="Use this language where a text is missing.")
-@click.option("--no-charts", is_flag=True, help="Leave the charts out.")
+@click.option(
+    "--no-charts",
+    is_flag=True,
+    help="Leave the charts out (and remove those an earlier build left beside the .md).",
+)
+@click.option(
+    "--keep-assets",
+    is_flag=True,
+    help="With --format docx alone, also write the charts' PNG files (the DOCX embeds them).",
+)
+@click.option(
+    "--citations",
+    default="footnotes",
+    show_default=True,
+    help="How sentences cite their sources: footnotes, endnotes ([1, 3]) or none.",
+)
 @click.option(
     "--jobs",
     type=click.IntRange(1, 64),
@@ -141,18 +204,35 @@ def build(
     reference_doc: Path | None,
     fallback: str | None,
     no_charts: bool,
+    keep_assets: bool,
+    citations: str,
     jobs: int,
     toc: bool,
     meta_items: tuple[str, ...],
 ) -> None:
     """Build briefings from DATA fact files (default: facts.yaml here, else the packaged
-    Huaiyin dataset)."""
+    Huaiyin dataset); - reads one fact file from standard input."""
     from reportgen.build import FORMATS, LANGUAGES
     from reportgen.resources import default_facts_path
 
     langs = _split(lang, LANGUAGES, "--lang")
     formats = _split(fmt, FORMATS, "--format")
-    chosen = _sections(sections)
+    to_stdout = str(out) == "-"
+    if to_stdout:  # one Markdown document, built in a private folder, then printed
+        out, no_charts = stdout_folder(langs, formats, data), True
+        click.get_current_context().call_on_close(lambda: shutil.rmtree(out, True))
+    stdin = StdinFacts()
+    click.get_current_context().call_on_close(stdin.close)
+    data = stdin.paths(data)
+    chosen = _sections(sections, templates, langs)
+    from reportgen.narrative.context import check_citations
+
+    try:
+        check_citations(citations)
+    except OptionError:
+        raise OptionError(
+            f"--citations {citations}: choose from footnotes, endnotes or none"
+        ) from None
     _check_build_options(out, templates, reference_doc, fallback)
     meta = _meta(meta_items)
     from reportgen.writers.fileset import recover
@@ -164,15 +244,19 @@ def build(
         open_reference(reference_doc)  # a text file or a zip that is not a .docx: say so now
     batch = [
         BuildJob(path, langs, formats, out, templates, chosen, fallback, not no_charts,
-                 reference_doc, toc=toc, meta=meta)
+                 reference_doc, citations, toc=toc, meta=meta, keep_assets=keep_assets)
         for path in data or (project_facts(default_facts_path()),)
     ]  # fmt: skip
     errors: list[ReportgenError] = []
     for result in _run_with_progress(batch, jobs):
-        for path in result.written:
-            click.echo(str(path))
+        if to_stdout:
+            print_document(result.written)
+        for path in () if to_stdout else result.written:
+            say(str(path))
+        for chart in remove_stale_charts(result.written) if no_charts else ():
+            detail(f"removed {chart} (an earlier build's chart)")
         if result.error is not None:
-            errors.append(result.error)
+            errors.append(stdin.relabel(result.error))
     for error in errors[:-1]:
         _print_error(error)
     if errors:
@@ -198,14 +282,19 @@ def _run_with_progress(batch: list[BuildJob], jobs: int) -> list[JobResult]:
     from reportgen.batch import run_jobs
 
     if len(batch) < 2 or not sys.stderr.isatty():
-        return run_jobs(batch, jobs)
+        label = f"building {batch[0].data.name}" if batch else "building"
+        with progress_line(label), timed(f"built {len(batch)} fact file(s), --jobs {jobs},"):
+            return run_jobs(batch, jobs)
     with click.progressbar(length=len(batch), label="building", file=sys.stderr) as bar:
         return run_jobs(batch, jobs, lambda _: bar.update(1))
 
 
-def _sections(sections: str | None) -> tuple[str, ...] | None:
-    """The sections named by ``--sections`` (None: all), checked before anything is built."""
-    from reportgen.build import check_sections
+def _sections(
+    sections: str | None, templates: Path | None = None, langs: tuple[str, ...] = ()
+) -> tuple[str, ...] | None:
+    """The sections named by ``--sections`` (None: all), checked before anything is built;
+    a section of the user's own (a ``<name>.md.j2`` in ``--templates``) is accepted."""
+    from reportgen.build import check_sections, user_sections
 
     if sections is None:
         return None
@@ -213,7 +302,8 @@ def _sections(sections: str | None) -> tuple[str, ...] | None:
     if not chosen:
         raise OptionError(f"--sections {sections!r}: name at least one section")
     try:
-        check_sections(chosen)
+        own = sorted({n for lang in langs or (None,) for n in user_sections(templates, lang)})
+        chosen = tuple(check_sections(chosen, own))  # in order, old names translated
     except OptionError as error:
         raise OptionError(f"--sections {sections}: {error}") from None
     return chosen

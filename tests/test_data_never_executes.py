@@ -2,8 +2,8 @@
 Markdown is shown exactly as written, in both languages and both formats.
 
 A name written ``{{ 7*7 }}`` appears as ``{{ 7*7 }}`` — in the title, in prose, in
-the overview table, in a section's bullets, in the counted noun, in a note, in the
-source list — and ``49`` appears nowhere. The Markdown is read as a reader sees it
+Table 1, in the annex, in the source list — and ``49`` appears nowhere (an editor's
+note is never shown at all). The Markdown is read as a reader sees it
 (markdown-it's text nodes), the DOCX as Word shows it (every ``w:t`` of every part).
 """
 
@@ -109,12 +109,11 @@ def test_markdown_shows_data_as_written(facts: reportgen.DistrictFacts, lang: st
     markdown = reportgen.build(facts, lang=lang, charts=False).markdown
     shown = blocks(markdown)
     assert seen(shown["heading"], "district")
-    assert seen(shown["cell"], "measure")  # the overview table
-    assert seen(shown["item"], "measure")  # the executive summary
+    assert seen(shown["cell"], "measure")  # Table 1, the main indicators
     assert seen(shown["paragraph"], "measure")  # the overview paragraph
-    assert seen(shown["item"], "bullet")  # the livelihood bullets
-    assert seen(shown["item"], "noun")  # the counted noun, inside the amount
-    assert seen(shown["item"], "note")
+    assert seen(shown["paragraph"], "entity")  # the owner, the sentence's subject
+    assert seen(shown["cell"], "bullet")  # the annex row of the livelihood figure
+    assert not seen(sum(shown.values(), []), "note")  # an editor's note is never shown
     assert seen(shown["item"], "title")  # the numbered list of sources
     assert "49" not in markdown
     assert "<b>" not in markdown  # escaped, so never raw HTML
@@ -127,9 +126,22 @@ def test_the_table_keeps_its_columns(facts: reportgen.DistrictFacts, lang: str) 
     """The name's ``|`` does not split the overview row into more cells."""
     markdown = reportgen.build(facts, lang=lang, charts=False).markdown
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-    header = sum(t.type == "th_open" for t in tokens)
-    cells = sum(t.type == "td_open" for t in tokens)
-    assert header == 6 and cells == 6  # one figure in the overview, six columns
+    widths = table_widths(tokens)
+    assert len(widths) == 2  # Table 1 and the annex, each row as wide as its header
+    assert all(len(set(row)) == 1 for row in widths)
+
+
+def table_widths(tokens: list[Token]) -> list[list[int]]:
+    """Per table, the number of cells of each row, header first."""
+    tables: list[list[int]] = []
+    for token in tokens:
+        if token.type == "table_open":
+            tables.append([])
+        elif token.type == "tr_open":
+            tables[-1].append(0)
+        elif token.type in ("th_open", "td_open"):
+            tables[-1][-1] += 1
+    return tables
 
 
 def docx_texts(data: bytes) -> dict[str, list[str]]:
@@ -159,8 +171,9 @@ def test_docx_shows_data_as_written(
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert seen(paragraphs, "district")  # the title
     assert seen(cells, "measure")  # the overview table
-    assert seen(paragraphs, "measure")  # summary and overview paragraph
-    assert seen(paragraphs, "bullet") and seen(paragraphs, "noun") and seen(paragraphs, "note")
+    assert seen(paragraphs, "measure")  # the overview paragraph
+    assert seen(cells, "bullet")  # the annex row of the livelihood figure
+    assert not seen(paragraphs + cells, "note")  # an editor's note is never shown
     assert seen(paragraphs, "title")  # the numbered list of sources
     parts = docx_texts(path.read_bytes())
     assert any(text.strip() for text in parts["word/footnotes.xml"])  # footnotes are read too

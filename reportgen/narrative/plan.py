@@ -64,7 +64,7 @@ class TargetOutcome:
 class Qualitative:
     """Qualitative facts said in one sentence: statements, events (of one stage), policies."""
 
-    kind: str  # "statement" | "event" | "policy" | "people"
+    kind: str  # "statement" | "event" | "policies" | "people"
     ids: tuple[str, ...]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reportgen.facts.model import DistrictFacts, Section
+from reportgen.facts.model import DistrictFacts, Figure, Section
 from reportgen.narrative.messages import Messages, choose
 from reportgen.narrative.plan import (
     AnnexPart,
@@ -26,7 +26,7 @@ from reportgen.narrative.plan import (
     Table,
 )
 from reportgen.narrative.qualitative import QualitativeItem, lead_items, section_items
-from reportgen.narrative.select import in_body, named
+from reportgen.narrative.select import NAMED_KINDS, in_body, named
 from reportgen.narrative.series import owner_of
 from reportgen.narrative.units import BRIEFING_SECTIONS, Unit, make_units
 
@@ -60,10 +60,13 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
     )
     sections = []
     table = _main_table(units)
+    mentioned = frozenset(e for u in body for f in u.figures for _, e in f.entity_refs())
     for key in BRIEFING_SECTIONS:
-        placed = _sentences([u for u in body if u.section == key], order)
+        mine = [u for u in body if u.section == key]
+        placed = _sentences(mine, order, facts=facts)
         placed += [
-            _qualitative(item, len(order) + n) for n, item in enumerate(section_items(facts, key))
+            _qualitative(item, len(order) + n)
+            for n, item in enumerate(section_items(facts, key, mentioned))
         ]
         tables = (table,) if key == "overview" and table.rows else ()
         sections.append(SectionPlan(key, _paragraphs(placed), tables))
@@ -101,7 +104,10 @@ def _lead(facts: DistrictFacts, messages: Messages, order: dict[str, int]) -> Pa
 
 
 def _sentences(
-    units: Iterable[Unit], order: dict[str, int], by_topic: bool = True
+    units: Iterable[Unit],
+    order: dict[str, int],
+    by_topic: bool = True,
+    facts: DistrictFacts | None = None,
 ) -> list[_Placed]:
     """Series and pairs as they are; single figures grouped by topic, subject, period, status."""
     placed: list[_Placed] = []
@@ -119,15 +125,34 @@ def _sentences(
         ids = tuple(u.first.id for u in members)
         head = members[0]
         f = head.first
-        sentence = Group(ids, owner_of(f))
-        merge = (owner_of(f), str(f.period), f.status.value)
+        sentence = Group(ids, _subject(facts, [u.first for u in members]))
+        # a named owner's groups merge whatever their periods; the district's by period
+        owner = owner_of(f)
+        merge = (owner, f.status.value) if owner else (None, str(f.period), f.status.value)
         section = _SECTION_ORDER[f.section.value]
         placed.append(_Placed(sentence, head.topic, head.when, order[f.id], 1, section, merge))
     return sorted(placed, key=lambda p: p.order)
 
 
+def _subject(facts: DistrictFacts | None, figures: Sequence[Figure]) -> str | None:
+    """The group's owner as its subject, unless a measure names it already in some
+    language (济南国际医学科学中心总投资 / total investment in Jinan International
+    Medical Center) or it is not a named firm, park, venue, institution or project."""
+    owner = owner_of(figures[0])
+    if owner is None or facts is None:
+        return owner
+    entity = next((e for e in facts.entities if e.id == owner), None)
+    if entity is None or entity.kind.value not in NAMED_KINDS:
+        return None
+    names = [n for n in (entity.name.zh, entity.name.en) if n]
+    measures = [m for f in figures for m in (f.measure.zh, f.measure.en) if m]
+    if any(n in m for n in names for m in measures):
+        return None
+    return owner
+
+
 def _qualitative(item: QualitativeItem, order: int) -> _Placed:
-    rank = {"statement": 0, "policy": 2}.get(item.kind, 1)
+    rank = {"statement": 0, "policies": 2}.get(item.kind, 1)
     section = _SECTION_ORDER.get(item.section, 0)
     return _Placed(Qualitative(item.kind, item.ids), item.topic, item.when, order, rank, section)
 
@@ -147,7 +172,9 @@ def _merged(members: Sequence[_Placed]) -> list[Sentence]:
             and isinstance(last.sentence, Group)
             and isinstance(p.sentence, Group)
         ):
-            joined = Group(last.sentence.figures + p.sentence.figures, last.sentence.owner)
+            figures = last.sentence.figures + p.sentence.figures
+            owner = last.sentence.owner if last.sentence.owner == p.sentence.owner else None
+            joined = Group(figures, owner)
             out[-1] = _Placed(
                 joined, last.topic, last.when, last.order, 1, last.section, last.merge
             )

@@ -1,81 +1,167 @@
-"""Where qualitative facts go: the lead, or a section's paragraph on their topic.
+"""Where qualitative facts go, and which the body states: a written rule like the figures'.
 
-- The lead takes the district's own positioning, approach, goal and theme statements
-  (``subject`` unset) and the people the sources name.
-- Every other statement, event and policy goes to the briefing section of its data
-  section, in the paragraph of its topic: statements open it, events join the
-  figures in time order, policies close it.
+- **Lead**: the district's own statements in the overview (``subject`` unset), one of
+  each kind in LEAD_KINDS order — positioning, goal, approach, and the theme of the
+  latest year with results — and the district's leaders among the people the sources
+  name (a title that names the district: 区委书记, 区长).
+- **Sections**: per briefing section and topic, one statement that has a sentence of
+  its own (or states the industrial system), by kind in STATEMENT_ORDER; the milestones (events) that
+  happened — at most ``EVENTS_PER_TOPIC`` per topic, and none whose subjects the
+  section's figures already name as examples — and those planned for the year after
+  the latest results, which go to the outlook; and one sentence per section naming
+  its first ``POLICIES_PER_SECTION`` policies and programmes (all of them are listed
+  in the annex). Plans for a year already reported are left out (the results say
+  what became of them).
 - Events of one stage, status and period on one topic are said in one sentence
-  (``A、B、C开工建设`` / "A, B and C started construction"); an event with its own
-  text is a sentence of its own.
+  (``A、B开工建设`` / "A and B started construction"); an event with its own text is a
+  sentence of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from reportgen.facts.model import DistrictFacts
-from reportgen.narrative.units import BRIEFING_SECTION
+from reportgen.narrative.units import BRIEFING_SECTION, latest_result_year
 
-#: Statement kinds about the district that the lead states.
+#: Statement kinds about the district that the lead states, in this order.
 LEAD_KINDS = ("positioning", "goal", "approach", "theme")
+#: Which statement a topic's paragraph opens with, by kind (the first found).
+STATEMENT_ORDER = ("positioning", "industrial_system", "goal", "theme", "approach", "assessment")
+#: Most events said per topic.
+EVENTS_PER_TOPIC = 2
+#: Most policies named per section in the body (the rest are listed in the annex).
+POLICIES_PER_SECTION = 3
 
 
 @dataclass(frozen=True)
 class QualitativeItem:
     """Qualitative facts that make one sentence."""
 
-    kind: str  # "statement" | "event" | "policy" | "people"
+    kind: str  # "statement" | "event" | "policies" | "people"
     ids: tuple[str, ...]
     topic: str | None = None
     when: tuple[int, int] = (0, 0)
     section: str = ""  # the data section
 
 
-def _lead_statement(s: object) -> bool:
-    return getattr(s, "subject", None) is None and getattr(s, "kind", None) in LEAD_KINDS
+def _year(period: Any) -> int | None:
+    return getattr(period, "end_year", None) if period is not None else None
+
+
+def lead_statements(facts: DistrictFacts) -> list[Any]:
+    """The lead's statements: one per LEAD_KINDS kind (see the module text)."""
+    latest = latest_result_year(facts)
+    chosen: list[Any] = []
+    for kind in LEAD_KINDS:
+        for s in getattr(facts, "statements", ()):
+            own = s.subject is None or kind == "theme"  # a theme's subject is the year's theme
+            if s.kind.value != kind or not own or s.section.value != "overview":
+                continue
+            if kind == "theme" and _year(s.period) not in (None, latest):
+                continue
+            chosen.append(s)
+            break
+    return chosen
+
+
+def leaders(facts: DistrictFacts) -> list[Any]:
+    """People whose title names the district (its Party secretary, its head)."""
+    name = (facts.district.name.zh or "").rstrip("区县市旗")
+    english = (facts.district.name.en or "").split(" ")[0]
+    found = []
+    for p in getattr(facts, "people", ()):
+        titles = (p.title.zh or "", p.title.en or "")
+        if (name and name in titles[0]) or (english and english in titles[1]):
+            found.append(p)
+    return found
 
 
 def lead_items(facts: DistrictFacts) -> list[QualitativeItem]:
-    """The lead's statements (in LEAD_KINDS order) and the people named."""
-    statements = [s for s in getattr(facts, "statements", ()) if _lead_statement(s)]
-    statements.sort(key=lambda s: LEAD_KINDS.index(s.kind.value))
-    items = [QualitativeItem("statement", (s.id,)) for s in statements]
-    people = tuple(p.id for p in getattr(facts, "people", ()))
+    """The lead's statements and leaders."""
+    items = [QualitativeItem("statement", (s.id,)) for s in lead_statements(facts)]
+    people = tuple(p.id for p in leaders(facts))
     if people:
         items.append(QualitativeItem("people", people))
     return items
 
 
-def section_items(facts: DistrictFacts, section: str) -> list[QualitativeItem]:
-    """The statements, events and policies told in one briefing section."""
+def _section_of(record: Any, next_year: int) -> str | None:
+    """The briefing section that tells a record; None when the body leaves it out."""
+    year = _year(getattr(record, "period", None))
+    if getattr(record, "status", None) is not None and record.status.value in ("plan", "target"):
+        if year is None or year < next_year:
+            return None  # a plan for a year already reported
+        return "outlook"
+    return BRIEFING_SECTION[record.section.value]
+
+
+def section_items(
+    facts: DistrictFacts, section: str, named: frozenset[str] = frozenset()
+) -> list[QualitativeItem]:
+    """The statements, events and policies a briefing section tells (module text);
+    an event whose subjects the section's figures already name (``named``) is not
+    told again."""
+    next_year = latest_result_year(facts) + 1
+    lead = {s.id for s in lead_statements(facts)}
     items: list[QualitativeItem] = []
-    for s in getattr(facts, "statements", ()):
-        if not _lead_statement(s) and BRIEFING_SECTION[s.section.value] == section:
-            items.append(
-                QualitativeItem("statement", (s.id,), s.topic, _when(s.period), s.section.value)
-            )
-    groups: dict[tuple[object, ...], list[str]] = {}
-    for e in getattr(facts, "events", ()):
-        if BRIEFING_SECTION[e.section.value] != section:
+    topics: set[object] = set()
+    candidates = sorted(
+        (s for s in getattr(facts, "statements", ()) if s.id not in lead),
+        key=lambda s: STATEMENT_ORDER.index(s.kind.value),
+    )
+    for s in candidates:
+        own = s.sentence is not None or s.kind.value == "industrial_system"
+        if not own or s.topic in topics:
+            continue
+        year = _year(s.period) or 0
+        where = "outlook" if year >= next_year else BRIEFING_SECTION[s.section.value]
+        if where == section:
+            topics.add(s.topic)
+            when = _when(s.period)
+            items.append(QualitativeItem("statement", (s.id,), s.topic, when, s.section.value))
+    events = [e for e in getattr(facts, "events", ()) if not set(e.subjects) <= named]
+    items += _events(events, section, next_year)
+    policies = body_policies(facts, section)
+    if policies:
+        first = policies[0]
+        ids = tuple(p.id for p in policies)
+        items.append(QualitativeItem("policies", ids, first.topic, (0, 0), first.section.value))
+    return items
+
+
+def body_policies(facts: DistrictFacts, section: str) -> list[Any]:
+    """The policies a section names in its text: its first POLICIES_PER_SECTION."""
+    found = [
+        p for p in getattr(facts, "policies", ()) if BRIEFING_SECTION[p.section.value] == section
+    ]
+    return found[:POLICIES_PER_SECTION]
+
+
+def _events(events: Iterable[Any], section: str, next_year: int) -> list[QualitativeItem]:
+    groups: dict[tuple[object, ...], list[Any]] = {}
+    per_topic: dict[object, int] = {}
+    for e in events:
+        if _section_of(e, next_year) != section:
             continue
         key = (
             (e.id,)
             if e.text is not None
             else (e.topic, e.stage.value, e.status.value, str(e.period))
         )
-        groups.setdefault(key, []).append(e.id)
-    events = {e.id: e for e in getattr(facts, "events", ())}
-    for ids in groups.values():
-        first = events[ids[0]]
-        when = _when(first.period)
-        items.append(QualitativeItem("event", tuple(ids), first.topic, when, first.section.value))
-    for p in getattr(facts, "policies", ()):
-        if BRIEFING_SECTION[p.section.value] == section:
-            items.append(
-                QualitativeItem("policy", (p.id,), p.topic, _when(p.period), p.section.value)
-            )
-    return items
+        if key not in groups:
+            if per_topic.get(e.topic, 0) >= EVENTS_PER_TOPIC:
+                continue
+            per_topic[e.topic] = per_topic.get(e.topic, 0) + 1
+        groups.setdefault(key, []).append(e)
+    return [
+        QualitativeItem(
+            "event", tuple(e.id for e in g), g[0].topic, _when(g[0].period), g[0].section.value
+        )
+        for g in groups.values()
+    ]
 
 
 def _when(period: object) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from reportgen.facts.model import DistrictFacts, Figure
 from reportgen.narrative.units import Unit
 
 #: Most single figures per briefing section and topic in the body.
-TOPIC_CAP = 4
+TOPIC_CAP = 2
 
 
 #: Kinds of named thing whose own figures matter (a firm, a park, a project …).

@@ -4,7 +4,7 @@ Two figures belong to one series when they measure the same thing for the same
 subject: the same owner (or both the district's), the same kind of value (a growth
 rate, or an amount of the same unit), and either a measure named alike in some
 language (after the owner's name and words such as 累计/"cumulative" are set aside)
-or a shared series tag (any tag but ``headline``).
+or a shared series tag (``programme``, or any tag starting ``series-``).
 
 Comparability (a word such as "slowed" is said only between comparable figures):
 
@@ -29,8 +29,8 @@ from reportgen.facts.model import DistrictFacts, Figure, Status
 from reportgen.facts.periods import Period, PeriodKind
 from reportgen.narrative.plan import Trend, Verdict
 
-#: Tags that mark importance or doubt, not a series.
-NON_SERIES_TAGS = frozenset({"headline"})
+#: Tags that name a series beside the ``series-…`` ones (the key-project programme).
+SERIES_TAGS = frozenset({"programme"})
 _NOISE = re.compile(r"累计|\(cumulative\)|（累计）|\bcumulative\b|\bthe\b|[\s“”\"'‘’()（）]")
 _INF = Decimal("Infinity")
 
@@ -81,7 +81,7 @@ def measure_keys(facts: DistrictFacts, figure: Figure) -> set[str]:
 
 def series_tags(figure: Figure) -> set[str]:
     """The figure's tags that name a series."""
-    return {f"#{t}" for t in figure.tags if t not in NON_SERIES_TAGS}
+    return {f"#{t}" for t in figure.tags if t in SERIES_TAGS or t.startswith("series-")}
 
 
 def find_series(facts: DistrictFacts) -> list[list[Figure]]:

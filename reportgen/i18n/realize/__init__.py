@@ -132,7 +132,7 @@ class _Run:
         for f in sentence_figures(s):
             found += self.w.context["figure"][f].sources
         if isinstance(s, Qualitative):
-            key = {"statement": "statements", "event": "events", "policy": "policies"}.get(
+            key = {"statement": "statements", "event": "events", "policies": "policies"}.get(
                 s.kind, "people"
             )
             views = {v.id: v for v in self.w.context.get(key, [])}

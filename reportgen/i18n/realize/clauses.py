@@ -19,6 +19,11 @@ from reportgen.render.view import FigureView
 _ZH_VERBS = ("突破", "超", "逾", "不到", "不足")
 
 
+def names_a_plan(text: str) -> bool:
+    """Whether a measure already says it is planned ('planned area', 规划面积)."""
+    return any(word in text.lower() for word in ("plan", "规划", "计划"))
+
+
 def measure(w: Words, f: FigureView) -> str:
     """The measure as the data names it (the grammar capitalizes a sentence's start)."""
     return f.measure
@@ -82,6 +87,7 @@ def said(
         m = "the " + m
     verb_first = f.amount is not None and w.fmt.amount(f.amount).startswith(_ZH_VERBS)
     plain_at = f.amount is None or f.status == "estimate" or verb_first
+    plain_at = plain_at or (f.status == "plan" and not names_a_plan(f.measure))
     where = w.p("said.at" if plain_at else "said.at.amount", at=at) if at else ""
     estimate = ".estimate" if f.status == "estimate" else ""
     if f.amount is None:
@@ -95,7 +101,7 @@ def said(
         as_of = f.period.kind.value == "as_of"
         if estimate:
             kind = "estimate"
-        elif f.status == "plan" and as_of:
+        elif f.status == "plan" and as_of and not names_a_plan(f.measure):
             kind = "planned"
         elif f.status == "target" and not unit.is_count:
             kind = "target"

@@ -20,6 +20,7 @@ PHRASES: dict[str, str] = {
     "at.as_of": "{period}",
     "at.plan": "in the {period}",
     # a group of figures sharing subject, period and status
+    "group.owner": "{lead}{Subject} recorded {clauses}.",
     "group.actual": "{lead}{subject} recorded {clauses}.",
     "group.estimate": "{lead}{subject} estimated {clauses}.",
     "group.target": "{lead}{subject} set targets of {clauses}.",
@@ -30,6 +31,7 @@ PHRASES: dict[str, str] = {
     "clause.rate.down": "a decline of {rate} in {measure}",
     "clause.rate.up.first": "year-on-year growth of {rate} in {measure}",
     "clause.rate.down.first": "a year-on-year decline of {rate} in {measure}",
+    "clause.at": "{clause} {at}",
     "clause.change": "{clause}, {change}",
     # a figure said with its measure as the subject (results and estimates)
     "said.rate.up": "{measure} grew {rate}{at}",
@@ -118,10 +120,10 @@ PHRASES: dict[str, str] = {
     "event.plan.awarded": "receive the award",
     "event.plan.held": "be held",
     "event.plan.other": "reach a milestone",
-    "policy": "{Subject} put in place {name}.",
-    "policy.gist": "{Subject} put in place {name}: {gist}.",
+    "policies": "{Names} are among the measures in place.",
+    "policies.one": "{Names} is among the measures in place.",
     "people": "The sources quote {people}.",
-    "person": "{name}, {title}",
+    "person": "{title} {name}",
     # section names (annex captions)
     "section.overview": "Economic overview",
     "section.projects": "Projects and investment",

@@ -19,6 +19,17 @@ _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _OPEN_SINGLE = re.compile(r"(?<![\w’])'(?=\w)")
 
 
+_CJK = r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]"
+_OPEN_PAREN = re.compile(rf"(?<={_CJK})\(|\((?={_CJK})")
+_CLOSE_PAREN = re.compile(rf"(?<={_CJK})\)|\)(?={_CJK})")
+
+
+def full_width_brackets(text: str) -> str:
+    """ASCII brackets beside Chinese characters → full-width: 树兰(济南)医院 → 树兰（济南）医院.
+    Brackets among Latin text ('[link](x)') are left as written."""
+    return _CLOSE_PAREN.sub("）", _OPEN_PAREN.sub("（", text))
+
+
 def curly(text: str) -> str:
     """Straight quotes → curly ones (“…”, ‘…’, ’ for apostrophes)."""
     parts = _DOUBLE.split(text)
@@ -69,7 +80,7 @@ class Grammar:
     def finish(self, sentence: str) -> str:
         """Capital first letter and curly quotes (English); full-width brackets (Chinese)."""
         if self.lang == "zh":
-            return sentence.replace("(", "（").replace(")", "）")
+            return full_width_brackets(sentence)
         sentence = curly(sentence)
         for i, ch in enumerate(sentence):
             if ch.isalpha():

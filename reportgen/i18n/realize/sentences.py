@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportgen.i18n.realize.clauses import clause, measure, said, step, value
+from reportgen.i18n.realize.clauses import clause, measure, names_a_plan, said, step, value
 from reportgen.i18n.realize.words import Words
 from reportgen.narrative.plan import Group, Qualitative, Sentence, Series, TargetOutcome
 from reportgen.render.view import FigureView
@@ -32,21 +32,13 @@ def _figures(w: Words, ids: Sequence[str]) -> list[FigureView]:
     return [w.context["figure"][i] for i in ids]
 
 
-#: Kinds of named thing whose figures are theirs, said with them as the subject.
-OWNER_KINDS = frozenset({"enterprise", "institution", "venue", "park", "platform", "project"})
-
-
 def group(w: Words, g: Group, district: str) -> str:
     """Figures sharing subject, period and status, the period said once. Results read
     measure first ('Regional GDP came to … in 2023; …'); plans and targets after a
     period lead-in ('For 2024, the district planned …')."""
     figures = _figures(w, g.figures)
     head = figures[0]
-    owner = head.owner
-    if owner is not None and (
-        owner.kind not in OWNER_KINDS or any(owner.name in f.measure for f in figures)
-    ):
-        owner = None
+    owner = w.context["entities"].get(g.owner) if g.owner else None
     shown: set[tuple[str, ...]] = set()
 
     def new_examples(f: FigureView) -> bool:
@@ -55,21 +47,29 @@ def group(w: Words, g: Group, district: str) -> str:
         shown.add(key)
         return fresh
 
-    if head.status in ("plan", "target") and all(f.amount is None for f in figures):
+    if head.status == "target" or (owner is not None and head.status == "actual"):
         parts, first_rate = [], True
-        for f in figures:
-            parts.append(clause(w, f, first_rate, new_examples(f)))
+        for i, f in enumerate(figures):
+            text = clause(w, f, first_rate, new_examples(f))
+            if i and f.period != figures[i - 1].period and f.period.stated:
+                text = w.p("clause.at", clause=text, at=w.at(f.period, f.status))
+            parts.append(text)
             first_rate = first_rate and f.yoy is None
         subject = owner.name if owner is not None else district
         lead = w.lead(head.period, head.status)
+        at = w.at(head.period, head.status) if head.period.stated else ""
         clauses = w.grammar.clauses(parts)
-        return w.p(f"group.{head.status}", lead=lead, subject=subject, clauses=clauses)
-    at = w.at(head.period, head.status) if head.period.stated else ""
+        name = "group.target" if head.status == "target" else "group.owner"
+        return w.p(name, lead=lead, at=at, subject=subject, clauses=clauses)
     name = owner.name if owner is not None else None
-    parts = [
-        said(w, f, at if i == 0 else "", i == 0, name, new_examples(f))
-        for i, f in enumerate(figures)
-    ]
+    parts = []
+    for i, f in enumerate(figures):
+        if i == 0 or f.period != figures[i - 1].period:
+            status = "actual" if names_a_plan(f.measure) else f.status
+            at = w.at(f.period, status) if f.period.stated else ""
+        else:
+            at = ""
+        parts.append(said(w, f, at, i == 0, name, new_examples(f)))
     return w.p("said.sentence", clauses=w.grammar.clauses(parts))
 
 
@@ -106,8 +106,8 @@ def qualitative(w: Words, q: Qualitative, subject: str) -> str:
         return statements(w, [_by_id(w, "statements", i) for i in q.ids], subject)
     if q.kind == "event":
         return events(w, [_by_id(w, "events", i) for i in q.ids])
-    if q.kind == "policy":
-        return policy(w, _by_id(w, "policies", q.ids[0]), subject)
+    if q.kind == "policies":
+        return policies(w, [_by_id(w, "policies", i) for i in q.ids], subject)
     people = [_by_id(w, "people", i) for i in q.ids]
     named = [w.p("person", name=p.name, title=p.title) for p in people]
     return w.p("people", people=w.grammar.join(named))
@@ -122,14 +122,17 @@ def statements(w: Words, items: Sequence[Any], subject: str) -> str:
     texts: list[str] = []
     frames: list[str] = []
     for s in items:
-        who = s.subject.name if s.subject is not None else subject
         if s.sentence:
             texts.append(s.sentence)
         elif s.kind == "theme":
             period = w.period(s.period) if s.period is not None else ""
-            texts.append(w.p("statement.theme", subject=who, period=period, text=s.text))
+            text = _quoted(w, s.text.removeprefix("the "))
+            texts.append(w.p("statement.theme", subject=subject, period=period, text=text))
+        elif s.kind == "assessment":
+            texts.append(s.text)
         else:
-            frames.append(w.p(f"statement.{s.kind}", text=s.text))
+            text = _quoted(w, s.text) if s.kind == "positioning" else s.text
+            frames.append(w.p(f"statement.{s.kind}", text=text))
     if frames:
         sep = "，" if w.zh else None
         joined = sep.join(frames) if sep else w.grammar.join(frames)
@@ -154,11 +157,18 @@ def events(w: Words, items: Sequence[Any]) -> str:
     return w.p("event.sentence", lead=lead, subjects=w.grammar.join(names), stage=stage)
 
 
-def policy(w: Words, p: Any, subject: str) -> str:
-    """A policy by name, with its gist when the data gives one."""
-    if p.gist:
-        return w.p("policy.gist", subject=subject, name=p.name, gist=p.gist.rstrip("。."))
-    return w.p("policy", subject=subject, name=p.name)
+def policies(w: Words, items: Sequence[Any], subject: str) -> str:
+    """The section's policies and programmes, by name, in one sentence that opens with
+    the first of them ('… are among the measures in place' / '……等举措扎实推进')."""
+    name = "policies.one" if len(items) == 1 else "policies"
+    return w.p(name, subject=subject, names=w.grammar.join([p.name for p in items]))
+
+
+def _quoted(w: Words, text: str) -> str:
+    """A slogan in quotation marks unless it has its own."""
+    if any(q in text for q in '“"‘'):
+        return text
+    return f"“{text}”"
 
 
 def _end(w: Words, text: str) -> str:

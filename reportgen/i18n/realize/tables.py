@@ -24,8 +24,8 @@ _SELF_NAMED = ("percent", "percentage_points", "permille", "number", "count")
 
 
 def label(w: Words, f: FigureView, owner: bool = True) -> str:
-    """The indicator's name in a table: its owner first when the measure lacks it, and the
-    money unit in English ('Regional GDP (RMB)')."""
+    """The indicator's name in a table: its owner first when the measure lacks it, and in
+    English the unit the cells leave out ('Regional GDP (RMB)', 'Floor area (m²)')."""
     text = f.measure
     if owner and f.owner is not None and f.owner.name not in text:
         text = w.p("label.owner", owner=f.owner.name, measure=text)

@@ -47,7 +47,8 @@ def test_a_second_toc_is_an_error() -> None:
 
 
 def test_missing_image_names_the_file_and_line() -> None:
-    with pytest.raises(TemplateError, match=r"image images/none\.png at line 3 not found"):
+    message = r"image images/none\.png at line 3 is not a file of the document's assets"
+    with pytest.raises(TemplateError, match=message):
         render("# T\n\n![x](images/none.png)\n")
 
 

@@ -39,6 +39,9 @@ MAX_CHARTS = 50
 class ChartCollector:
     """The ``chart`` global of one document: ``chart(kind, figures, title, **options)``."""
 
+    #: Templates may call it (and read nothing on it), wherever the build puts it.
+    template_helper = True
+
     def __init__(self, lang: str, formatter: Any, asset_dir: str, enabled: bool = True) -> None:
         self.lang = lang
         self.asset_dir = asset_dir.rstrip("/")

@@ -9,7 +9,8 @@ Jinja's ``ImmutableSandboxedEnvironment`` already refuses Python internals
   Markup …) keep Jinja's own rules; anything else (a function, a class, the chart
   collector, a pydantic model should one ever get in) exposes nothing;
 - **calls by allow-list**: the environment's globals (``range``, ``lipsum``, ``dict``,
-  ``cycler``, ``joiner``, ``namespace``, ``chart`` and the grouping helpers), macros,
+  ``cycler``, ``joiner``, ``namespace``, ``chart`` and the grouping helpers), objects
+  whose class says ``template_helper = True`` (the chart collector), macros,
   ``caller``, ``loop``/``loop.cycle``/``loop.changed``, ``super()``/blocks, cycler and
   joiner objects, and methods of built-in values; filters and tests are called by name;
 - **bounds** (:mod:`reportgen.render.limits`): every loop iteration and call counts
@@ -138,6 +139,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 names = template_attributes(type(owner)) or frozenset()
                 return obj.__name__ in names
         if isinstance(obj, _CALLABLE_RUNTIME) or obj in _FORMATTERS:
+            return True
+        if getattr(type(obj), "template_helper", False) is True:  # e.g. the chart collector
             return True
         return any(obj is helper for helper in self.globals.values())
 

@@ -135,8 +135,8 @@ def test_top_level_problems(write_facts: WriteFacts) -> None:
         ("district: 槐荫区\n".encode("gbk"), "facts.yaml:1: not UTF-8 text (byte 10); save the "
          "file as UTF-8"),
         (b"a: 1\n\x00\n", "facts.yaml:1: contains NUL bytes: this is a binary file, not YAML"),
-        (b"a: [1\n", "facts.yaml:2:1: not valid YAML: expected ',' or ']', but got "
-         "'<stream end>'"),
+        (b"a: [1\n", "facts.yaml:1:4: not valid YAML: a '[' opened here is not closed where "
+         "expected (a text in it containing ': ' or ',' needs quotes)"),
     ],
 )  # fmt: skip
 def test_unreadable_files(write_facts: WriteFacts, content: bytes, message: str) -> None:
@@ -239,8 +239,10 @@ def test_read_yaml_keeps_numbers_exact_and_positions() -> None:
         ("a: !!binary aGk=\n", "the YAML tag 'tag:yaml.org,2002:binary' is not allowed", (1, 4)),
         ("a: .nan\n", "'.nan' is not a finite number", (1, 4)),
         ("a: -.inf\n", "'-.inf' is not a finite number", (1, 4)),
-        ("a: 1\n---\nb: 2\n", "not valid YAML: but found another document", (2, 1)),
-        ("a: 'x\n", "not valid YAML: found unexpected end of stream", (2, 1)),
+        ("a: 1\n---\nb: 2\n", "not valid YAML: a second document starts here ('---'): a fact "
+         "file is one YAML document", (2, 1)),
+        ("a: 'x\n", "not valid YAML: a quoted text starts here but its closing quote (') is "
+         "missing", (1, 4)),  # where the quote opens
         ("[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2),
          f"nested more than {MAX_DEPTH} levels deep", (1, MAX_DEPTH + 2)),
     ],

@@ -171,6 +171,10 @@ def parse_amount(text: str) -> Amount:
         return _signed(text, sign, _bare(bare))
     match = _PATTERN.fullmatch(body)
     if match is None:
+        from reportgen.facts.hints import amount_form_hint
+
+        if (form := amount_form_hint(body)) is not None:  # 8,500万元, 8500 万元
+            raise ValueError(f"cannot read '{text}' as an amount: {form}")
         if loose := _ANY_UNIT.fullmatch(body):
             try:
                 lookup_unit((loose["prefix"] or "") + loose["base"])

@@ -154,11 +154,10 @@ def read_yaml(text: str) -> Located:
     except ReaderError as error:  # pragma: no cover - every character it refuses is removed
         where = _line_column(text, error.position)
         raise YamlProblem(f"character U+{error.character:04X} cannot be read", where) from None
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark is not None else None
-        problem = error.problem or error.context or "invalid YAML"
-        raise YamlProblem(f"not valid YAML: {problem}", where) from None
+    except MarkedYAMLError as error:  # in plain words, on the line where the problem starts
+        from reportgen.facts.hints import plain_yaml_error
+
+        raise YamlProblem(*plain_yaml_error(error)) from None
     except YAMLError as error:
         raise YamlProblem(f"not valid YAML: {error}", None) from None
     except RecursionError:

@@ -114,6 +114,7 @@ class DocumentPlan:
     sections: tuple[SectionPlan, ...]
     annex: tuple[AnnexPart, ...]
     body_figures: frozenset[str] = field(default_factory=frozenset)
+    policies: tuple[str, ...] = ()  # every policy, listed in the annex by name
 
     def section(self, key: str) -> SectionPlan | None:
         """The section plan named ``key`` (None when the plan has none)."""

@@ -82,7 +82,8 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
             )
         )
     )
-    return DocumentPlan(lead, points, tuple(sections), annex, frozenset(stated))
+    policies = tuple(p.id for p in getattr(facts, "policies", ()))
+    return DocumentPlan(lead, points, tuple(sections), annex, frozenset(stated), policies)
 
 
 def _section(units: Sequence[Unit], figure_id: str) -> str:
@@ -125,10 +126,14 @@ def _sentences(
         ids = tuple(u.first.id for u in members)
         head = members[0]
         f = head.first
-        sentence = Group(ids, _subject(facts, [u.first for u in members]))
-        # a named owner's groups merge whatever their periods; the district's by period
+        subject = _subject(facts, [u.first for u in members])
+        sentence = Group(ids, subject)
+        # a named owner's groups merge whatever their periods, when both say the owner as
+        # their subject or neither does; the district's groups merge by period
         owner = owner_of(f)
-        merge = (owner, f.status.value) if owner else (None, str(f.period), f.status.value)
+        merge: tuple[object, ...] = (None, str(f.period), f.status.value)
+        if owner:
+            merge = (owner, f.status.value, subject is None)
         section = _SECTION_ORDER[f.section.value]
         placed.append(_Placed(sentence, head.topic, head.when, order[f.id], 1, section, merge))
     return sorted(placed, key=lambda p: p.order)

@@ -4,14 +4,14 @@
   each kind in LEAD_KINDS order — positioning, goal, approach, and the theme of the
   latest year with results — and the district's leaders among the people the sources
   name (a title that names the district: 区委书记, 区长).
-- **Sections**: per briefing section and topic, one statement that has a sentence of
-  its own (or states the industrial system), by kind in STATEMENT_ORDER; the milestones (events) that
-  happened — at most ``EVENTS_PER_TOPIC`` per topic, and none whose subjects the
-  section's figures already name as examples — and those planned for the year after
-  the latest results, which go to the outlook; and one sentence per section naming
-  its first ``POLICIES_PER_SECTION`` policies and programmes (all of them are listed
-  in the annex). Plans for a year already reported are left out (the results say
-  what became of them).
+- **Sections**: per briefing section and topic, one statement that has a sentence
+  of its own (or states the industrial system), by kind in STATEMENT_ORDER; the
+  milestones (events) that happened — at most ``EVENTS_PER_TOPIC`` per topic, and
+  none whose subjects the body's figures already name — and those planned for the
+  year after the latest results, which go to the outlook; and one sentence per
+  section naming its first ``POLICIES_PER_SECTION`` policies and programmes (every
+  policy is listed in the annex). Plans for a year already reported are left out
+  (the results say what became of them).
 - Events of one stage, status and period on one topic are said in one sentence
   (``A、B开工建设`` / "A and B started construction"); an event with its own text is a
   sentence of its own.

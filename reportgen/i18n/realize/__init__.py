@@ -88,6 +88,12 @@ def realize(
                 tables.markdown(caption, header, rows),
             )
         )
+    if plan.policies:
+        header, rows = tables.policy_table(w, plan.policies)
+        if rows:
+            caption = w.p("table.policies", n=str(len(annex) + 1))
+            markdown = tables.markdown(caption, header, rows, numeric=False)
+            annex.append(RealizedTable("policies", caption, header, _t(rows), (), markdown))
     return RealizedDocument(
         formatter.lang, full, lead, points, sections, tuple(annex), citation_style
     )

@@ -66,7 +66,7 @@ def clause(w: Words, f: FigureView, first_rate: bool, examples: bool = True) -> 
     elif not w.zh and f.amount.unit.is_count and plural_measure(m):
         text = w.p("clause.count", number=value(w, f, bare_count=True), measure=m)
     else:
-        text = w.p("clause.amount", measure=m, amount=value(w, f))
+        text = w.p("clause.amount", measure=w.grammar.a(m), amount=value(w, f))
     for extra in comparisons(w, f):
         text = w.p("clause.change", clause=text, change=extra)
     if examples and f.examples:
@@ -83,8 +83,8 @@ def said(
     m = measure(w, f)
     if owner is not None:
         m = w.p("said.owner" if first else "said.its", owner=owner, measure=m)
-    elif first and not w.zh and " of " in m and m[:1].islower():
-        m = "the " + m
+    elif not w.zh and m[:1].islower() and (" of " in m or not plural_measure(m)):
+        m = w.grammar.the(m, mass_ok=True)
     verb_first = f.amount is not None and w.fmt.amount(f.amount).startswith(_ZH_VERBS)
     plain_at = f.amount is None or f.status == "estimate" or verb_first
     plain_at = plain_at or (f.status == "plan" and not names_a_plan(f.measure))
@@ -124,10 +124,12 @@ def said(
 
 def _examples(w: Words, f: FigureView, text: str) -> str:
     """'…, including A and B' / '…，包括A、B等'; '…，即A、B' when they are the whole count."""
-    names = w.grammar.join([e.name for e in f.examples])
+    names = w.grammar.join([w.grammar.the(e.name) for e in f.examples])
     whole = f.amount is not None and f.amount.qualifier.value == "exact"
     whole = whole and f.amount is not None and f.amount.value == len(f.examples)
     name = "clause.examples.all" if whole and w.zh else "clause.examples"
+    if f.amount is not None and not f.amount.unit.is_count:
+        name = "clause.examples.amount"  # funds for projects, not projects counted
     return w.p(name, clause=text, names=names)
 
 

@@ -52,6 +52,7 @@ PHRASES: dict[str, str] = {
     "said.sentence": "{clauses}.",
     "clause.examples": "{clause}, including {names}",
     "clause.examples.all": "{clause}: {names}",
+    "clause.examples.amount": "{clause}, for {names} among others",
     # series across periods
     "series.rate": "{Measure} grew {steps}.",
     "series.rate.down": "Year-on-year growth in {measure} slowed from {steps}.",
@@ -65,6 +66,7 @@ PHRASES: dict[str, str] = {
     "step.estimate": "estimate",
     "steps.join.trend": " to ",
     # a target and its outcomes
+    "target.extra": "{value} ({extra})",
     "target.met": "{Measure} reached {steps}, meeting the {period} of {target}.",
     "target.exceeded": "{Measure} reached {steps}, exceeding the {period} of {target}.",
     "target.short": "{Measure} reached {steps}, short of the {period} of {target}.",
@@ -122,8 +124,9 @@ PHRASES: dict[str, str] = {
     "event.plan.other": "reach a milestone",
     "policies": "{Names} are among the measures in place.",
     "policies.one": "{Names} is among the measures in place.",
-    "people": "The sources quote {people}.",
-    "person": "{title} {name}",
+    "people": "{People} are quoted in the sources.",
+    "people.one": "{People} is quoted in the sources.",
+    "person": "{name} ({title})",
     # section names (annex captions)
     "section.overview": "Economic overview",
     "section.projects": "Projects and investment",
@@ -135,6 +138,9 @@ PHRASES: dict[str, str] = {
     # tables
     "table.main": "Table {n}. Main indicators",
     "table.annex": "Table A{n}. {section}",
+    "table.policies": "Table A{n}. Policies and programmes named in the sources",
+    "col.policy": "Policy or programme",
+    "col.gist": "What it does",
     "col.indicator": "Indicator",
     "col.period": "Period",
     "col.value": "Value",
@@ -154,5 +160,4 @@ PHRASES: dict[str, str] = {
 GLOSSES: dict[str, str] = {
     "“little giant”": "(SMEs that use specialized and sophisticated technologies to produce "
     "novel and unique products)",
-    "“342”": "(three leading, four distinctive and two supporting industries)",
 }

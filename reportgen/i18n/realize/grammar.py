@@ -41,6 +41,14 @@ def curly(text: str) -> str:
     return out.replace("'", "’")
 
 
+#: English nouns read without an article ('GDP grew', 'investment came to').
+MASS_NOUNS = frozenset(
+    {"gdp", "investment", "revenue", "output", "sales", "turnover", "spending"}
+    | {"consumption", "employment", "income", "trade", "attendance"}
+)
+_HEAD_END = re.compile(r"\s(?:of|in|at|for|to|from|under|per|by|near|with|on)\s|\s?\(")
+
+
 @dataclass(frozen=True)
 class Grammar:
     """How one language joins and finishes what the phrase patterns produce."""
@@ -76,6 +84,31 @@ class Grammar:
         if trend and len(items) > 1:
             return items[0] + joiner + self.join(list(items[1:]))
         return self.join(list(items))
+
+    def the(self, name: str, mass_ok: bool = False) -> str:
+        """'the' before a common-noun name in English ('the northern extension of Qilu
+        Avenue'); a proper name (capitalised), a Chinese name, a name that has an article
+        and — with ``mass_ok`` — a mass noun ('investment', 'regional GDP') are left."""
+        if self.lang == "zh" or not name[:1].islower():
+            return name
+        if name.startswith(("the ", "a ", "an ")):
+            return name
+        if mass_ok and " of " not in name:
+            head = _HEAD_END.split(name, maxsplit=1)[0].split()
+            if head and head[-1].lower() in MASS_NOUNS:
+                return name
+        return "the " + name
+
+    def a(self, name: str) -> str:
+        """'a'/'an' before a singular countable English noun phrase ('an approval rate of
+        …'); plural, mass and proper names and Chinese are left as they are."""
+        if self.lang == "zh" or not name[:1].islower() or name.startswith(("the ", "a ", "an ")):
+            return name
+        head = _HEAD_END.split(name, maxsplit=1)[0].split()
+        last = head[-1].lower() if head else ""
+        if not last or last in MASS_NOUNS or (last.endswith("s") and not last.endswith("ss")):
+            return name
+        return ("an " if name[0] in "aeio" else "a ") + name
 
     def finish(self, sentence: str) -> str:
         """Capital first letter and curly quotes (English); full-width brackets (Chinese)."""

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportgen.i18n.realize.clauses import clause, measure, names_a_plan, said, step, value
+from reportgen.i18n.realize.clauses import (
+    clause,
+    comparisons,
+    measure,
+    names_a_plan,
+    said,
+    step,
+    value,
+)
 from reportgen.i18n.realize.words import Words
 from reportgen.narrative.plan import Group, Qualitative, Sentence, Series, TargetOutcome
 from reportgen.render.view import FigureView
@@ -61,7 +69,7 @@ def group(w: Words, g: Group, district: str) -> str:
         clauses = w.grammar.clauses(parts)
         name = "group.target" if head.status == "target" else "group.owner"
         return w.p(name, lead=lead, at=at, subject=subject, clauses=clauses)
-    name = owner.name if owner is not None else None
+    owner_name = owner.name if owner is not None else None
     parts = []
     for i, f in enumerate(figures):
         if i == 0 or f.period != figures[i - 1].period:
@@ -69,7 +77,7 @@ def group(w: Words, g: Group, district: str) -> str:
             at = w.at(f.period, status) if f.period.stated else ""
         else:
             at = ""
-        parts.append(said(w, f, at, i == 0, name, new_examples(f)))
+        parts.append(said(w, f, at, i == 0, owner_name, new_examples(f)))
     return w.p("said.sentence", clauses=w.grammar.clauses(parts))
 
 
@@ -96,8 +104,20 @@ def target(w: Words, t: TargetOutcome) -> str:
         measure=measure(w, outcomes[-1]),
         steps=w.grammar.steps(steps, False, ""),
         period=w.fmt.period(goal.period, "prose", "target"),
-        target=value(w, goal, bare_count=counts),
+        target=_target_value(w, goal, counts),
     )
+
+
+def _target_value(w: Words, goal: FigureView, counts: bool) -> str:
+    """The target as set: its amount, and any growth, gap or rank it states (in brackets)."""
+    if goal.amount is None:
+        return value(w, goal)
+    extras = [w.fmt.change(goal.yoy, "prose", "target")] if goal.yoy is not None else []
+    extras += comparisons(w, goal, with_change=False)
+    shown = value(w, goal, bare_count=counts)
+    if not extras:
+        return shown
+    return w.p("target.extra", value=shown, extra=("，" if w.zh else ", ").join(extras))
 
 
 def qualitative(w: Words, q: Qualitative, subject: str) -> str:
@@ -110,7 +130,8 @@ def qualitative(w: Words, q: Qualitative, subject: str) -> str:
         return policies(w, [_by_id(w, "policies", i) for i in q.ids], subject)
     people = [_by_id(w, "people", i) for i in q.ids]
     named = [w.p("person", name=p.name, title=p.title) for p in people]
-    return w.p("people", people=w.grammar.join(named))
+    name = "people.one" if len(named) == 1 else "people"
+    return w.p(name, people=w.grammar.join(named))
 
 
 def _by_id(w: Words, key: str, ident: str) -> Any:
@@ -127,7 +148,8 @@ def statements(w: Words, items: Sequence[Any], subject: str) -> str:
         elif s.kind == "theme":
             period = w.period(s.period) if s.period is not None else ""
             text = _quoted(w, s.text.removeprefix("the "))
-            texts.append(w.p("statement.theme", subject=subject, period=period, text=text))
+            short = w.p("refer.short", place=w.fmt.place(w.context.get("place_kind", "district")))
+            texts.append(w.p("statement.theme", subject=short, period=period, text=text))
         elif s.kind == "assessment":
             texts.append(s.text)
         else:
@@ -145,7 +167,7 @@ def events(w: Words, items: Sequence[Any]) -> str:
     if items[0].text:
         return _end(w, items[0].text)
     first = items[0]
-    names = [s.name for e in items for s in e.subjects]
+    names = [w.grammar.the(s.name) for e in items for s in e.subjects]
     many = len(names) > 1
     lead = w.lead(first.period, first.status) if first.period is not None else ""
     place = w.p("refer.short", place=w.fmt.place(w.context.get("place_kind", "district")))
@@ -161,7 +183,8 @@ def policies(w: Words, items: Sequence[Any], subject: str) -> str:
     """The section's policies and programmes, by name, in one sentence that opens with
     the first of them ('… are among the measures in place' / '……等举措扎实推进')."""
     name = "policies.one" if len(items) == 1 else "policies"
-    return w.p(name, subject=subject, names=w.grammar.join([p.name for p in items]))
+    names = w.grammar.join([w.grammar.the(p.name) for p in items])
+    return w.p(name, subject=subject, names=names)
 
 
 def _quoted(w: Words, text: str) -> str:

@@ -105,13 +105,33 @@ def annex_table(w: Words, part: AnnexPart) -> tuple[tuple[str, ...], list[list[s
     return header, [[row[j] or "–" for j in keep] for row in grid]
 
 
+def policy_table(w: Words, ids: Sequence[str]) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Header and rows of the annex's list of policies and programmes (name, gist, source)."""
+    views = {v.id: v for v in w.context.get("policies", [])}
+    rows = [
+        [
+            w.grammar.finish(views[i].name),
+            w.grammar.finish(views[i].gist or ""),
+            numbers(w, views[i].sources),
+        ]
+        for i in ids
+        if i in views
+    ]
+    header = [w.p("col.policy"), w.p("col.gist"), w.p("col.source")]
+    keep = [j for j in range(3) if any(r[j] for r in rows)]
+    return tuple(header[j] for j in keep), [[r[j] or "–" for j in keep] for r in rows]
+
+
 def _status(f: FigureView) -> str | None:
     return f.status if f.status != "actual" else None
 
 
-def markdown(caption: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Markup:
+def markdown(
+    caption: str, header: Sequence[str], rows: Sequence[Sequence[str]], numeric: bool = True
+) -> Markup:
     """A captioned Markdown table, every cell escaped; value columns right-aligned."""
-    align = ["---"] + ["---:"] * (len(header) - 2) + ["---"]
+    middle = "---:" if numeric else "---"
+    align = ["---"] + [middle] * (len(header) - 2) + ["---"]
     lines = [f"**{escape_markdown(caption)}**", ""]
     lines.append("| " + " | ".join(escape_markdown(h) for h in header) + " |")
     lines.append("| " + " | ".join(align[: len(header)]) + " |")

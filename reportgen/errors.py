@@ -37,6 +37,14 @@ class ReportgenError(Exception):
         super().__init__(message)
         self.problems: list[Problem] = list(problems or [])
 
+    def __str__(self) -> str:
+        """The message, then each problem on a line of its own, so that a traceback or a
+        ``print(error)`` shows what is wrong, not only how many things are."""
+        message = super().__str__()
+        if not self.problems:
+            return message
+        return "\n".join([message, *(f"  {problem}" for problem in self.problems)])
+
     def lines(self) -> list[str]:
         """The lines to print: one per problem, or the message alone."""
         if self.problems:

@@ -198,7 +198,7 @@ BAD_AMOUNTS = {
     "unit, with an optional qualifier (约, 近, 超, 余, 以上, 左右 …), e.g. '365.5亿元', "
     "'6.1万余户', '6.5%左右'",
     "": "cannot read '' as an amount: expected a number",
-    "12 亿元": "cannot read '12 亿元' as an amount: expected a number",
+    "12 亿元": "cannot read '12 亿元' as an amount: write the amount without spaces: '12亿元'",
     "+5%": "cannot read '+5%' as an amount: an amount is a level and takes no '+'",
     "-5个": "cannot read '-5个' as an amount: a count level is never negative",
     "-3530人": "cannot read '-3530人' as an amount: a people level is never negative",

@@ -143,7 +143,11 @@ class Amount:
         return (self.value,) if self.upper is None else (self.value, self.upper)
 
     def __str__(self) -> str:
+        """The amount as the source writes it: ``约836万平方米``, ``6.1万余户``."""
         return format_amount_as_written(self)
+
+    def __repr__(self) -> str:
+        return f"Amount({str(self)!r})"
 
 
 def parse_amount(text: str) -> Amount:
@@ -339,6 +343,17 @@ class Change:
 
     direction: Direction
     amount: Amount
+
+    def __str__(self) -> str:
+        """The change as people write it: ``+6.4%``, ``-3.2%``, ``+13.9个百分点``.
+
+        >>> str(parse_change("+5.8%")), parse_change("-0.36万人")
+        ('+5.8%', Change('-0.36万人'))
+        """
+        return ("+" if self.direction is Direction.UP else "-") + str(self.amount)
+
+    def __repr__(self) -> str:
+        return f"Change({str(self)!r})"
 
 
 def parse_change(text: str) -> Change:

@@ -31,7 +31,6 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import reportgen
-from reportgen.i18n.realize.grammar import curly
 from reportgen.facts.amounts import (
     INNER_MARKERS,
     PREFIX_MARKERS,
@@ -43,6 +42,7 @@ from reportgen.facts.model import DistrictFacts, Figure, Section, Status, Text
 from reportgen.facts.periods import PeriodKind
 from reportgen.facts.units import UNITS, Dimension
 from reportgen.i18n.parse import find_amounts, parse_rendered
+from reportgen.i18n.realize.grammar import curly
 from reportgen.render.environment import capfirst
 from reportgen.render.escape import escape_markdown
 
@@ -277,14 +277,16 @@ def neutralise(text: str, names: Iterable[str], nouns: Iterable[str], markdown: 
 
 
 #: A bare number in English prose ("… numbered 61,000"): the count the sentence names.
-BARE = re.compile(r"(?<![\w.,+−-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?: (million|billion|trillion))?(?![\w%])")
+BARE = re.compile(
+    r"(?<![\w.,+−-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?: (million|billion|trillion))?(?![\w%])"
+)
 SCALE = {None: 1, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 
-def values_in(text: str, lang: str) -> set[Value]:
+def values_in(text: str, lang: str, bare: bool = True) -> set[Value]:
     found = find_amounts(text, lang, nouns=[NOUN], numerals=(lang == "zh"))
     values = {(abs(f.value), f.dimension) for f in found}
-    if lang == "en":
+    if lang == "en" and bare:
         for m in BARE.finditer(text):
             number = Decimal((m[1] + (m[2] or "")).replace(",", "")) * SCALE[m[3]]
             values.add((number, Dimension.COUNT))
@@ -295,7 +297,7 @@ def values_in_row(cells: list[str], lang: str) -> set[Value]:
     values: set[Value] = set()
     label = re.search(r"\(([^()]*)\)\s*(?:\[\^|$)", cells[0])
     for cell in cells[1:]:
-        found = values_in(cell, lang)
+        found = values_in(cell, lang, bare=False)  # a cell's unit is in the row's label
         if not found and lang == "en" and re.search(r"\d", cell):
             unit = label[1] if label else "items"  # a bare count: the measure names the thing
             try:
@@ -353,7 +355,8 @@ def check_markdown(facts: DistrictFacts, lang: str, markdown: str) -> None:
     shown = reader_text(markdown)
     for figure in facts.figures:
         names = alike_names(facts, figure, lang)
-        assert any(form in shown for n in names for form in variants(n, False)), f"{names} not shown"
+        shown_forms = (form in shown for n in names for form in variants(n, False))
+        assert any(shown_forms), f"{names} not shown"
 
 
 def alike_names(facts: DistrictFacts, figure: Figure, lang: str) -> set[str]:

@@ -185,12 +185,31 @@ def build(
     charts: bool = True,
     citations: str = "footnotes",
 ) -> Report:
-    """Render the briefing for ``facts`` in ``lang`` and return it (nothing is written).
+    """Render the briefing for ``facts`` in ``lang`` and return it; nothing is written
+    (:meth:`Report.write` writes it, :meth:`Report.docx_bytes` gives the DOCX).
 
-    ``citations`` is ``footnotes``, ``endnotes`` or ``none`` (see docs/narrative.md).
+    Parameters:
 
-    Facts that :func:`reportgen.load_facts` did not return as they are (made with
-    ``model_copy`` or ``model_construct``) are validated again as a fact file would be.
+    - ``facts``: the facts, from :func:`reportgen.load_facts`. Facts it did not return as
+      they are (made with ``model_copy`` or ``model_construct``) are validated again as a
+      fact file would be.
+    - ``lang``: ``"en"`` or ``"zh"``, the language of the briefing.
+    - ``templates``: a folder of your own templates, searched before the defaults
+      (``<folder>/<lang>/`` first, then ``<folder>/``); ``None`` for the defaults only.
+      A ``<name>.md.j2`` the defaults lack is a section of your own.
+    - ``sections``: the sections to include, by name (``reportgen templates list``:
+      ``overview``, ``business_environment`` …), in briefing order whatever the order
+      given; ``None`` for all. The old name ``business`` still works, with a warning.
+    - ``fallback``: a language to use where a text is missing in ``lang`` (``"zh"`` for an
+      English briefing of a file without English names); ``None`` makes a missing text
+      an error that names its place in the file.
+    - ``charts``: draw the charts the templates declare (``Report.assets``, PNG);
+      ``False`` leaves them out, and no chart is drawn.
+    - ``citations``: how sentences cite their sources: ``"footnotes"``, ``"endnotes"``
+      (``[1, 3]``) or ``"none"`` (see docs/narrative.md).
+
+    User errors (bad data, a bad template, a bad argument) raise
+    :class:`~reportgen.errors.ReportgenError` subclasses that name the place.
     """
     if not isinstance(facts, DistrictFacts):
         raise OptionError(

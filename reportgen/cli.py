@@ -21,6 +21,22 @@ from reportgen.cli_init import project_facts
 from reportgen.cli_output import (
     CONTEXT,
     StdinFacts,
+    auto_jobs,
+    complete_values,
+    detail,
+    level,
+    print_document,
+    progress_line,
+    remove_stale_charts,
+    say,
+    show_help_without_command,
+    stdout_folder,
+    timed,
+    verbosity_options,
+)
+from reportgen.cli_output import (
+    CONTEXT,
+    StdinFacts,
     complete_values,
     detail,
     level,
@@ -181,9 +197,8 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
 @click.option(
     "--jobs",
     type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Worker processes when building several DATA files.",
+    help="Worker processes when building several DATA files (default: one below 10 files,"
+    " then one per 5 files up to the CPUs; docs/performance.md).",
 )
 @click.option("--toc", is_flag=True, help="DOCX: add a table of contents (off by default).")
 @click.option(
@@ -206,7 +221,7 @@ def build(
     no_charts: bool,
     keep_assets: bool,
     citations: str,
-    jobs: int,
+    jobs: int | None,
     toc: bool,
     meta_items: tuple[str, ...],
 ) -> None:
@@ -248,7 +263,7 @@ def build(
         for path in data or (project_facts(default_facts_path()),)
     ]  # fmt: skip
     errors: list[ReportgenError] = []
-    for result in _run_with_progress(batch, jobs):
+    for result in _run_with_progress(batch, jobs or auto_jobs(len(batch))):
         if to_stdout:
             print_document(result.written)
         for path in () if to_stdout else result.written:

@@ -3,6 +3,7 @@ them, build() documents every parameter."""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,8 @@ def test_figures_of_a_loaded_file_print_their_values() -> None:
     )
     assert "Change('+6.4%')" in repr(gdp)
 
+
+def test_build_documents_every_parameter() -> None:
+    doc = inspect.getdoc(reportgen.build) or ""
+    for name in inspect.signature(reportgen.build).parameters:
+        assert f"``{name}``" in doc, f"build() does not document {name}"

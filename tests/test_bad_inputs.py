@@ -167,6 +167,19 @@ def test_the_corpus_is_complete() -> None:
     assert sum(Case.load(name).runner == "process" for name in CASES) >= 5
 
 
+def _stale_charts(case: Case, written: set[str], before: dict[str, bytes | None]) -> set[str]:
+    """The charts of an earlier build that a --no-charts build removes: those beside each
+    Markdown document it writes (and their folder, when nothing else is in it)."""
+    if "--no-charts" not in case.args:
+        return set()
+    folders = {w.removesuffix(".md") + ".assets" for w in written if w.endswith(".md")}
+    charts = {k for k in before if any(k.startswith(f + "/chart-") for f in folders)}
+    emptied = {f for f in folders if f in before and not any(
+        k.startswith(f + "/") and k not in charts for k in before
+    )}  # fmt: skip
+    return charts | (emptied if charts else set())
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = Case.load(name)
@@ -194,8 +207,10 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             assert len(stderr.splitlines()) == 1
     else:
         written = {line.strip() for line in case.stdout}
+        stale = _stale_charts(case, written, before)  # --no-charts removes earlier charts
+        assert not stale & set(after), "an earlier chart was left beside a chart-less briefing"
         assert {k: v for k, v in after.items() if k not in written} == {
-            k: v for k, v in before.items() if k not in written
+            k: v for k, v in before.items() if k not in written | stale
         }, "a file other than the outputs changed (or a temporary file was left behind)"
         for relative in written:
             data = (folder / relative).read_bytes()

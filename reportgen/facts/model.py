@@ -262,9 +262,11 @@ class Figure(Frozen):
         default=(), description="Entities named as members of the counted set."
     )
     place: Slug | None = Field(default=None, description="The entity where it happens.")
-    tags: tuple[Slug, ...] = ()
-    sources: tuple[Citation, ...] = Field(min_length=1)
-    note: Text | None = None
+    tags: tuple[Slug, ...] = Field(default=(), description="Labels templates select on: headline.")
+    sources: tuple[Citation, ...] = Field(
+        min_length=1, description="Where it is stated: source ids and verbatim quotes."
+    )
+    note: Text | None = Field(default=None, description="An editor's note (not in the briefing).")
     #: Why the figure as the source prints it is evidently wrong (近两千元 for 近两千万元):
     #: kept in the data, never stated as fact in a briefing.
     doubtful: Text | None = Field(
@@ -343,7 +345,7 @@ class DistrictFacts(Frozen):
     entities: tuple[Entity, ...] = Field(default=(), description="Named projects, firms, places …")
     figures: tuple[Figure, ...] = Field(min_length=1, description="The sourced figures.")
     #: Display names of topic ids (beside the packaged table of common topics).
-    topics: dict[Slug, Text] = Field(default_factory=dict)
+    topics: dict[Slug, Text] = Field(default_factory=dict, description="Names of topic ids.")
     statements: tuple[Statement, ...] = Field(
         default=(), description="Positioning, approach, theme, goals in words."
     )

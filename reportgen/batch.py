@@ -8,7 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.build import build, write_reports
+from reportgen.build import write_reports
+from reportgen.editions.build import build_edition
 from reportgen.errors import OptionError, ReportgenError
 from reportgen.facts.loader import load_facts
 
@@ -30,6 +31,8 @@ class BuildJob:
     toc: bool = False  # DOCX: a table of contents
     meta: tuple[tuple[str, str], ...] = ()  # DOCX: masthead and closing block (--meta)
     keep_assets: bool = False  # DOCX alone: also write the charts beside it
+    provenance: bool = False  # the provenance appendix (reportgen.editions)
+    bilingual_layout: str = "stacked"  # Markdown of a zh+en / en+zh edition
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,11 @@ def run_job(job: BuildJob) -> JobResult:
     try:
         facts = load_facts(job.data)
         reports = [
-            build(
+            build_edition(  # a language, or a bilingual edition (zh+en), with --provenance
                 facts,
                 lang,
+                provenance=job.provenance,
+                layout=job.bilingual_layout,
                 templates=job.templates,
                 sections=job.sections,
                 fallback=job.fallback,

@@ -156,8 +156,10 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
 @verbosity_options
 @click.argument("data", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option(
-    "--lang", "lang", default="en", show_default=True, help="en, zh or all.",
-    shell_complete=complete_values("en", "zh", "all"),
+    "--lang", "lang", default="en", show_default=True,
+    help="en, zh, all (zh and en), a bilingual edition zh+en or en+zh (the first leads),"
+    " or several: zh,en,zh+en.",
+    shell_complete=complete_values("en", "zh", "all", "zh+en", "en+zh"),
 )  # fmt: skip
 @click.option(
     "--format", "fmt", default="md", show_default=True, help="md, docx or all.",
@@ -202,6 +204,20 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
 )
 @click.option("--toc", is_flag=True, help="DOCX: add a table of contents (off by default).")
 @click.option(
+    "--provenance",
+    is_flag=True,
+    help="Add the provenance appendix (every fact's quote, source and note), linked from"
+    " each citation mark.",
+)
+@click.option(
+    "--bilingual-layout",
+    default="stacked",
+    show_default=True,
+    help="Markdown of a zh+en / en+zh edition: stacked (one language after the other) or"
+    " table (an HTML table, side by side).",
+    shell_complete=complete_values("stacked", "table"),
+)
+@click.option(
     "--meta",
     "meta_items",
     multiple=True,
@@ -223,14 +239,18 @@ def build(
     citations: str,
     jobs: int | None,
     toc: bool,
+    provenance: bool,
+    bilingual_layout: str,
     meta_items: tuple[str, ...],
 ) -> None:
     """Build briefings from DATA fact files (default: facts.yaml here, else the packaged
     Huaiyin dataset); - reads one fact file from standard input."""
-    from reportgen.build import FORMATS, LANGUAGES
+    from reportgen.build import FORMATS
+    from reportgen.editions.build import check_layout, parse_langs
     from reportgen.resources import default_facts_path
 
-    langs = _split(lang, LANGUAGES, "--lang")
+    langs = parse_langs(lang)  # zh, en, zh+en, en+zh (reportgen.editions)
+    check_layout(bilingual_layout)
     formats = _split(fmt, FORMATS, "--format")
     to_stdout = str(out) == "-"
     if to_stdout:  # one Markdown document, built in a private folder, then printed
@@ -259,7 +279,8 @@ def build(
         open_reference(reference_doc)  # a text file or a zip that is not a .docx: say so now
     batch = [
         BuildJob(path, langs, formats, out, templates, chosen, fallback, not no_charts,
-                 reference_doc, citations, toc=toc, meta=meta, keep_assets=keep_assets)
+                 reference_doc, citations, toc=toc, meta=meta, keep_assets=keep_assets,
+                 provenance=provenance, bilingual_layout=bilingual_layout)
         for path in data or (project_facts(default_facts_path()),)
     ]  # fmt: skip
     errors: list[ReportgenError] = []

@@ -20,6 +20,7 @@ from reportgen.writers.docx_headings import split_number
 from reportgen.writers.docx_images import figure_elements, lone_image
 from reportgen.writers.docx_inline import InlineWriter, strip_leading
 from reportgen.writers.docx_numbering import num_pr
+from reportgen.writers.docx_pairs import PairRows
 from reportgen.writers.docx_tables import table_element
 from reportgen.writers.docx_text import clean_text
 from reportgen.writers.docx_xml import el, q, sub, val
@@ -70,6 +71,7 @@ class BlockWriter:
         self._toc_at: int | None = None
         self._toc_marker = False
         self._first_heading: int | None = None
+        self._pairs = PairRows(ctx)  # the bilingual edition's <!-- pair --> rows
         self._handlers: dict[str, Callable[[SyntaxTreeNode], None]] = {
             "heading": self._heading,
             "paragraph": self._paragraph_block,
@@ -201,6 +203,8 @@ class BlockWriter:
         self._out.append(table)
 
     def _html(self, node: SyntaxTreeNode) -> None:
+        if self._pairs.marker(node.content, self._out):
+            return
         marker = _MARKER.fullmatch(node.content.strip())
         if marker is None:
             raise unsupported(node, " (raw HTML; only <!-- toc --> and <!-- pagebreak --> are)")

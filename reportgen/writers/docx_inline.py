@@ -25,6 +25,7 @@ from docx.opc.part import Part
 from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
+from reportgen.writers.docx_anchors import anchor_name, bookmark, is_anchor_close
 from reportgen.writers.docx_context import DocxContext, line_of, unsupported
 from reportgen.writers.docx_text import (
     cjk_chunks,
@@ -116,6 +117,11 @@ class InlineWriter:
                     following is None or following.type != "footnote_ref"
                 ):  # ²2023年 must not read as 22023
                     self._text(NARROW_NBSP, fmt)
+            elif kind == "html_inline" and anchor_name(node.content):  # a link target
+                self._flush()
+                bookmark(fmt.target, anchor_name(node.content) or "", self._ctx)
+            elif kind == "html_inline" and is_anchor_close(node.content):
+                pass
             elif kind != "footnote_anchor":
                 raise unsupported(node, _hint(kind))
 
@@ -124,7 +130,7 @@ class InlineWriter:
         if not text:
             return
         if self._ctx.lang == "en":
-            text = curl_quotes(text, self._last)
+            text = curl_quotes(text)
         if fmt != self._format:
             self._flush()
             self._format = fmt

@@ -96,8 +96,8 @@ def check_figure(figure: Figure) -> Iterator[tuple[str, str]]:
 
     A number must appear in one of the quotes; a mention of it must then agree in
     every part. A field with a problem of its own (a yoy that is no percentage) is
-    left to that problem's message. When none agrees fully, the mention closest to agreeing names the
-    parts that differ.
+    left to that problem's message. When no mention agrees fully, the one closest to
+    agreeing names the parts that differ.
     """
     mentions = [m for citation in figure.sources for m in read_mentions(citation.quote)]
     stated: list[tuple[str, Amount, Direction | None]] = []

@@ -82,32 +82,28 @@ def soft_break(before: str, after: str) -> str:
     return " "
 
 
-_OPENING_AFTER = set(" \t\n\u00a0\u3000([{\u201c\u2018\u2014\u2013-/")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_OPEN_SINGLE = re.compile(r"(?<![\w\u2019])'(?=\w)")
 
 
-def curl_quotes(text: str, before: str = "") -> str:
-    """English text with straight quotes made curly; ``before`` is the character before it.
+def curl_quotes(text: str) -> str:
+    """English text with straight quotes made curly, as the realizer curls its prose
+    (:func:`reportgen.i18n.realize.grammar.curly`), so names read the same in both.
 
-    A quote opens at the start, after a space, an opening bracket or a dash, and closes
-    otherwise; a single quote after a letter is an apostrophe.
+    Double quotes pair up in order (“…”); a single quote between letters is an
+    apostrophe, one before a word opens (‘), any other closes (’).
 
-    >>> curl_quotes('the "Nine Actions" and the district\\'s \\'342\\' system')
+    >>> curl_quotes("the \\"Nine Actions\\" and the district's '342' system")
     'the “Nine Actions” and the district’s ‘342’ system'
-    >>> curl_quotes('"', "(")
-    '“'
     """
     if '"' not in text and "'" not in text:
         return text
-    out: list[str] = []
-    previous = before[-1:] if before else ""
-    for char in text:
-        if char in "\"'":
-            opening = previous == "" or previous in _OPENING_AFTER
-            pair = "\u201c\u201d" if char == '"' else "\u2018\u2019"
-            char = pair[0] if opening else pair[1]
-        out.append(char)
-        previous = char
-    return "".join(out)
+    parts = text.split('"')
+    out = parts[0]
+    for index, part in enumerate(parts[1:]):
+        out += ("\u201c" if index % 2 == 0 else "\u201d") + part
+    out = _OPEN_SINGLE.sub("\u2018", _APOSTROPHE.sub("\u2019", out))
+    return out.replace("'", "\u2019")
 
 
 def cjk_chunks(text: str) -> list[tuple[bool, str]]:

@@ -34,12 +34,14 @@ MAX_TEXT = 2000
 MAX_SHORT_TEXT = 100
 
 
-def _from_text(parse: Any, what: str) -> Any:
+def _from_text(parse: Any, what: str, *, numbers: bool = True) -> Any:
     """A pydantic validator that parses a scalar with ``parse`` (str or int only)."""
 
     def validate(value: object) -> object:
         if isinstance(value, (Amount, Change, Period, PartialDate)):
             return value
+        if isinstance(value, int) and not isinstance(value, bool) and not numbers:
+            raise ValueError(_UNQUOTED.format(value))
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise ValueError(f"expected {what} written as text, got {_describe(value)}")
         if isinstance(value, str) and len(value) > MAX_SHORT_TEXT:
@@ -59,7 +61,15 @@ def _describe(value: object) -> str:
     return repr(value)
 
 
-AmountText = Annotated[Amount, _from_text(parse_amount, "an amount"), PlainSerializer(str)]
+#: An unquoted whole number is a unit left out, not a ratio: a ratio or index is quoted.
+_UNQUOTED = (
+    "cannot read '{}' as an amount: expected a number, an optional 万/亿 and a known unit, "
+    "with an optional qualifier (约, 近, 超, 余, 以上, 左右 …), e.g. '365.5亿元', '6.1万余户', "
+    "'6.5%左右'; a ratio or index without a unit is written in quotes: \"102.87\""
+)
+AmountText = Annotated[
+    Amount, _from_text(parse_amount, "an amount", numbers=False), PlainSerializer(str)
+]
 ChangeText = Annotated[Change, _from_text(parse_change, "a signed change")]
 PeriodText = Annotated[Period, _from_text(parse_period, "a period"), PlainSerializer(str)]
 DateText = Annotated[PartialDate, _from_text(parse_partial_date, "a date"), PlainSerializer(str)]

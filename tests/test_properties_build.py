@@ -444,7 +444,9 @@ MARKED: list[tuple[str, str]] = [
     *((m, "after") for m in SUFFIX_MARKERS),
     ("", "none"),
 ]
-PERIODS = ["2023", "2022-H1", "2021-02/2021-09", "as of 2023-11", "as of 2020-06-30", "unknown"]
+PERIODS = [
+    "2023", "2022-H1", "2021-02/2021-09", "as of 2023-11", "as of 2020-06-30", "unknown", "unclear",
+]  # fmt: skip
 
 
 def sweep_amount(code: str, i: int) -> str:

@@ -166,3 +166,18 @@ def test_sections_use_the_data_names(tmp_path: Path) -> None:
     new = (tmp_path / "new" / "huaiyin.en.md").read_text(encoding="utf-8")
     assert new == (tmp_path / "old" / "huaiyin.en.md").read_text(encoding="utf-8")
     assert "Business environment" in new
+
+
+def test_completion_script_as_documented() -> None:
+    env = {"_REPORTGEN_COMPLETE": "bash_source"}
+    result = CliRunner().invoke(main, [], env=env, prog_name="reportgen")
+    assert "_REPORTGEN_COMPLETE=bash_complete" in result.stdout
+    docs = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert 'eval "$(_REPORTGEN_COMPLETE=bash_source reportgen)"' in docs
+
+
+def test_readme_tour_shows_init_extract_and_schema() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A short tour", 1)[1].split("\n## ", 1)[0]
+    for command in ("reportgen init ", "reportgen extract ", "reportgen schema "):
+        assert sum(command in line for line in tour.splitlines()) == 1, command

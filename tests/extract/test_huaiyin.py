@@ -55,3 +55,15 @@ def test_precision_and_full_recall_do_not_fall_back(score: Score) -> None:
     """Floors a little under the recorded measurement (docs/extract.md)."""
     assert score.precision >= 0.85
     assert score.full_recall >= 0.55, score.wrong
+
+
+@pytest.mark.parametrize("source", _sources()[:2], ids=lambda s: s["id"])
+def test_the_draft_loads_as_written(source: dict[str, str], tmp_path: Path) -> None:
+    """Before any TODO is filled the draft is a valid fact file (English may be missing)."""
+    from reportgen.facts import load_facts
+
+    article = (SEEDS / source["file"]).read_text(encoding="utf-8")
+    draft = extract(article, source["date"], source["id"], source["file"])
+    (tmp_path / "draft.yaml").write_text(draft.to_yaml(), encoding="utf-8")
+    facts = load_facts(tmp_path / "draft.yaml", sources_dir=SEEDS)
+    assert len(facts.figures) == len(draft.figures)

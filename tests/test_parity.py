@@ -24,7 +24,7 @@ from reportgen.i18n.formatter import Formatter
 from reportgen.i18n.parse import find_amounts
 from reportgen.resources import default_facts_path
 
-CITE = re.compile(r"\[\^([a-z0-9-]+)\]")
+CITE = re.compile(r"\[\^([a-z0-9.-]+)\]")  # one mark may name several sources: a1.a4
 CELL_SPLIT = re.compile(r"(?<!\\)\|")
 BARE = re.compile(r"(?<![\w.,+−-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?: (million|billion))?(?![\w%])")
 SCALE = {None: 1, "million": 10**6, "billion": 10**9}
@@ -68,7 +68,8 @@ def read_places(markdown: str, lang: str, nouns: list[str]) -> tuple[list[Place]
             rows.append(Place(" ".join(cells), values, numbers))
         elif line and not line.startswith(("#", "!", "[^", "**", "<!--")):
             text = CITE.sub("", line)
-            prose.append(Place(text, read_values(text, lang, nouns), set(CITE.findall(line))))
+            cited = {part for mark in CITE.findall(line) for part in mark.split(".")}
+            prose.append(Place(text, read_values(text, lang, nouns), cited))
     return prose, rows
 
 

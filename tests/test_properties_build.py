@@ -340,8 +340,8 @@ def check_markdown(facts: DistrictFacts, lang: str, markdown: str) -> None:
     texts, nouns = all_names(facts)
     document = markdown_document(markdown)
     for number, figure in enumerate(facts.figures, start=1):
-        cite = f"[^s{number}]"
-        lines = [t for t in document.texts if cite in t]
+        cite = f"s{number}"  # a mark names one source ([^s1]) or several ([^s1.s4])
+        lines = [t for t in document.texts if cite in cited(t)]
         # a table row names its sources by number in its last column (Table 1, the annex)
         rows = [r for r in document.rows if str(number) in re.split(r"[,、]\s*", r[-1].strip())]
         assert lines or rows, f"{figure.id} is not in the {lang} briefing"
@@ -369,6 +369,11 @@ def alike_names(facts: DistrictFacts, figure: Figure, lang: str) -> set[str]:
         if texts & {f.measure.zh, f.measure.en} or "programme" in set(f.tags) & set(figure.tags)
     ]
     return {f.measure.get(lang) or "" for f in alike}
+
+
+def cited(text: str) -> set[str]:
+    """The source ids a text's citation marks name."""
+    return {p for mark in re.findall(r"\[\^([a-z0-9.-]+)\]", text) for p in mark.split(".")}
 
 
 def reader_text(markdown: str) -> str:

@@ -70,6 +70,7 @@ class RealizedDocument:
     sections: dict[str, RealizedSection]
     annex: tuple[RealizedTable, ...]
     citations: str
+    footnotes: tuple[tuple[str, str], ...] = ()  # (label, text): notes naming several sources
 
     def section(self, key: str) -> RealizedSection:
         """The section ``key``; an empty one when the plan has none (user sections)."""

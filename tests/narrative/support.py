@@ -14,7 +14,7 @@ from reportgen.narrative.context import narrative_context
 from reportgen.render.narrative_view import RealizedDocument
 from reportgen.render.view import make_view
 
-CITE = re.compile(r"\[\^[a-z0-9-]+\]|\s?\[[\d, ]+\]|〔[\d、]+〕")
+CITE = re.compile(r"\[\^[a-z0-9.-]+\]|\s?\[[\d, ]+\]|〔[\d、]+〕")
 #: Headings of the annex and the source list, where the body ends.
 BODY_END = re.compile(r"^## (Annex|附表|Sources|资料来源)", re.MULTILINE)
 

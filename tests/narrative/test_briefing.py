@@ -145,7 +145,8 @@ def test_every_sentence_with_figures_is_cited(briefings: dict[str, Briefing], la
     for p in b.narrative.body_paragraphs:
         text = str(p.text)
         if p.figures:
-            assert re.search(r"\[\^[a-z0-9-]+\]$", text), text[-80:]
+            assert re.search(r"\[\^[a-z0-9.-]+\]$", text), text[-80:]
+            assert "][^" not in text  # one mark per sentence group, never two side by side
 
 
 @pytest.mark.parametrize("style", ["endnotes", "none"])

@@ -94,8 +94,9 @@ def realize(
             caption = w.p("table.policies", n=str(len(annex) + 1))
             markdown = tables.markdown(caption, header, rows, numeric=False)
             annex.append(RealizedTable("policies", caption, header, _t(rows), (), markdown))
+    notes = citations.combined_notes(w, r.groups) if citation_style == "footnotes" else ()
     return RealizedDocument(
-        formatter.lang, full, lead, points, sections, tuple(annex), citation_style
+        formatter.lang, full, lead, points, sections, tuple(annex), citation_style, notes
     )
 
 
@@ -108,6 +109,7 @@ class _Run:
 
     def __init__(self, w: Words, style: str, glosses: dict[str, str]) -> None:
         self.w, self.style, self.glosses = w, style, glosses
+        self.groups: list[list[SourceView]] = []  # the sources of each sentence group
 
     def paragraph(
         self, p: Paragraph, first_subject: str, subject: str | None = None
@@ -127,6 +129,7 @@ class _Run:
             last = i + 1 == len(texts) or set(marks[i + 1]) != set(marks[i])
             if last:
                 out += citations.mark(w, marks[i], self.style)
+                self.groups.append(list(marks[i]))
             if i + 1 < len(texts):
                 out += Markup(w.grammar.space)
         figures = tuple(f for s in p.sentences for f in sentence_figures(s))

@@ -3,8 +3,9 @@
 A sentence group is a run of consecutive sentences drawn from the same sources; its
 mark follows the group's last sentence. Styles (``--citations``):
 
-- ``footnotes`` (default): Markdown footnote references, one per source of the group,
-  side by side (``[^a1][^a4]``); the definitions name each source briefly and the
+- ``footnotes`` (default): one Markdown footnote reference per group — ``[^a4]`` for
+  one source, ``[^a1.a4]`` for several (``.`` cannot occur in a source id) — whose
+  definition names the sources' numbers in the source list ("Sources 1 and 4."); the
   DOCX writer turns them into Word footnotes. Chosen as the default because the DOCX a
   district office hands on then reads like a printed briefing (superscript numbers),
   while the Markdown stays valid everywhere.
@@ -34,7 +35,23 @@ def mark(w: Words, sources: Sequence[SourceView], style: str) -> Markup:
         sep = "、" if w.zh else ", "
         numbers = sep.join(str(s.number) for s in ordered)
         return Markup(w.p("cite.endnote", numbers=numbers))
-    return Markup("".join(f"[^{s.id}]" for s in ordered))
+    return Markup(f"[^{footnote_id(ordered)}]")
+
+
+def footnote_id(sources: Sequence[SourceView]) -> str:
+    """The footnote label of a set of sources: 'a4', or 'a1.a4' for several."""
+    return ".".join(s.id for s in sources)
+
+
+def combined_notes(w: Words, used: Sequence[Sequence[SourceView]]) -> tuple[tuple[str, str], ...]:
+    """(label, text) of each footnote that names several sources ('Sources 1 and 4.')."""
+    notes: dict[str, str] = {}
+    for group in used:
+        ordered = sorted(dict.fromkeys(group), key=lambda s: s.number)
+        if len(ordered) > 1:
+            listed = w.grammar.join([str(s.number) for s in ordered])
+            notes[footnote_id(ordered)] = w.p("cite.footnote", numbers=listed)
+    return tuple(notes.items())
 
 
 def numbers(w: Words, sources: Sequence[SourceView]) -> str:

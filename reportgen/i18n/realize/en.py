@@ -153,6 +153,7 @@ PHRASES: dict[str, str] = {
     "label.owner": "{owner}: {measure}",
     "label.unit": "{label} ({unit})",
     # citations in endnote style, resolved in the numbered source list
+    "cite.footnote": "Sources {numbers}.",
     "cite.endnote": " [{numbers}]",
 }
 

@@ -142,6 +142,7 @@ PHRASES: dict[str, str] = {
     "cell.rank": "{value}（{rank}）",
     "label.owner": "{owner}：{measure}",
     "label.unit": "{label}",
+    "cite.footnote": "来源{numbers}。",
     "cite.endnote": "〔{numbers}〕",
 }
 

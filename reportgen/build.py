@@ -45,6 +45,8 @@ class Report:
     subject: str
     created: dt.datetime
     assets: dict[str, bytes] = field(default_factory=dict)
+    #: The fact file's ``meta:`` (DOCX masthead and closing block); ``meta=`` adds to it.
+    meta: dict[str, str] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -90,7 +92,7 @@ class Report:
             header_text=self.title,
             created=self.created,
             toc_title="目录" if self.lang.startswith("zh") else "Contents",
-            info=dict(meta or {}),
+            info={**self.meta, **(meta or {})},
         )
         reference = None if reference_doc is None else path_arg(reference_doc, "reference_doc")
         if base_dir is None:  # the charts this report holds, from a private folder
@@ -240,7 +242,8 @@ def build(
     title, subject = _title(markdown), _subject(context)
     date = context["data_date"]
     created = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
-    return Report(facts.district.id, lang, markdown, title, subject, created, assets)
+    info = facts.meta.model_dump(exclude_none=True)
+    return Report(facts.district.id, lang, markdown, title, subject, created, assets, info)
 
 
 def _formatter(lang: str, facts: DistrictFacts) -> Formatter:

@@ -206,3 +206,28 @@ def test_footnote_numbering_does_not_restart_per_section(tmp_path: Path) -> None
     rendered = render("Text.[^1]\n\n[^1]: Note.\n", "en", reference_doc=target)
     assert rendered.xpath("word/document.xml", "//w:numRestart") == []
     assert rendered.xpath("word/settings.xml", "//w:numRestart") == []
+
+
+def test_a_meta_block_in_the_data_turns_the_masthead_on(tmp_path: Path) -> None:
+    from conftest import MINIMAL
+
+    data = tmp_path / "facts.yaml"
+    text = MINIMAL.read_text(encoding="utf-8")
+    data.write_text(text + '\nmeta:\n  briefing: 星湖区经济运行简报\n  issue: "3"\n', "utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    args = ["build", str(data), "--lang", "zh", "--format", "docx", "--out", str(out)]
+    result = runner.invoke(main, [*args, "--meta", "office=星湖区发展和改革局"])
+    assert result.exit_code == 0, result.output
+    (written,) = out.glob("*.docx")
+    paragraphs = docx.Document(str(written)).paragraphs
+    assert [(p.style.name, p.text) for p in paragraphs[:3]] == [
+        ("Masthead", "星湖区经济运行简报"),
+        ("Masthead Info", "第3期"),
+        ("Masthead Rule", "星湖区发展和改革局\t"),
+    ]
+    data.write_text(text + "\nmeta:\n  colour: red\n", "utf-8")
+    result = runner.invoke(main, [*args, "--out", str(tmp_path / "bad")])
+    assert result.exit_code == 2
+    lines = len(text.splitlines())
+    assert f"facts.yaml:{lines + 3}:11: meta colour: is not a known field" in result.output

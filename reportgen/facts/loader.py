@@ -16,7 +16,15 @@ from pydantic_core import ErrorDetails
 
 from reportgen.errors import DataError, DataWarning, Problem
 from reportgen.facts.hints import unknown_key_hint
-from reportgen.facts.model import District, DistrictFacts, Entity, Figure, Origin, Source
+from reportgen.facts.model import (
+    District,
+    DistrictFacts,
+    Entity,
+    Figure,
+    Meta,
+    Origin,
+    Source,
+)
 from reportgen.facts.qualitative import QUALITATIVE, cited
 from reportgen.facts.quotes import check_numbers_in_quotes, check_quotes
 from reportgen.facts.topics import read_topics, unnamed_topics
@@ -151,10 +159,11 @@ def validate_data(
     if sources_dir is not None:
         others = cited({name: groups[name] for name in QUALITATIVE})
         problems += check_quotes(groups["sources"], groups["figures"], sources_dir, others)
-    if problems or district is None:
+    meta = _one(Meta, data.get("meta", {}), ("meta",), problems)  # the DOCX masthead
+    if problems or district is None or meta is None:
         return None, problems
     records = {name: tuple(record for _, record in group) for name, group in groups.items()}
-    return DistrictFacts(district=district, topics=topics, **records), []
+    return DistrictFacts(district=district, topics=topics, meta=meta, **records), []
 
 
 _GROUPS: dict[str, type[BaseModel]] = {"sources": Source, "entities": Entity, "figures": Figure}

@@ -346,6 +346,19 @@ class Origin:
     located: Located
 
 
+class Meta(Frozen):
+    """The DOCX masthead (报头) and closing block (版记); all optional, off when empty."""
+
+    briefing: str | None = Field(default=None, description="Briefing name: turns the masthead on.")
+    issue: str | None = Field(default=None, description="Issue number ('3' shows 第3期 / No. 3).")
+    office: str | None = Field(default=None, description="Issuing office, under the name.")
+    date: str | None = Field(default=None, description="Date of issue, as it is to be shown.")
+    to: str | None = Field(default=None, description="报送: who the briefing goes to.")
+    cc: str | None = Field(default=None, description="抄送: who gets a copy.")
+    printed_by: str | None = Field(default=None, description="印发: the office that issues it.")
+    printed_on: str | None = Field(default=None, description="印发 date.")
+
+
 class DistrictFacts(Frozen):
     """Everything known about one district: the root of a fact file."""
 
@@ -362,6 +375,7 @@ class DistrictFacts(Frozen):
     events: tuple[Event, ...] = Field(default=(), description="Milestones: started, opened …")
     people: tuple[Person, ...] = Field(default=(), description="People named, with titles.")
     policies: tuple[Policy, ...] = Field(default=(), description="Policies and programmes.")
+    meta: Meta = Field(default_factory=Meta, description="DOCX masthead and closing block.")
 
     def source(self, source_id: str) -> Source:
         """The source with this id (KeyError when unknown)."""

@@ -434,8 +434,10 @@ from reportgen.cli_extract import extract  # noqa: E402
 from reportgen.cli_init import init  # noqa: E402
 from reportgen.cli_schema import schema  # noqa: E402
 from reportgen.cli_templates import list_templates  # noqa: E402
+from reportgen.cli_trace import trace  # noqa: E402
 
 main.add_command(extract)
 main.add_command(init)
 main.add_command(schema)
+main.add_command(trace)
 templates.add_command(list_templates)

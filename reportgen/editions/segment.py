@@ -3,7 +3,8 @@
 The templates print each realized block verbatim (``{{ paragraph.text }}``,
 ``{{ table.markdown }}``, ``- {{ point.text }}``: a key point with its list marker), so
 every block of :func:`~reportgen.editions.realized.plan_blocks` is found in the rendered Markdown by
-its exact text, in document order. What lies between two blocks — headings, the
+its exact text (in the order the templates print them: the overview's table comes
+before its paragraphs). What lies between two blocks — headings, the
 title block, charts, the annex's and the sources' text — is a *gap*, named by the
 block before it (``after:overview-p3``; the first is ``after:start``). Two languages
 built from one plan with the same template structure have the same blocks and gaps in
@@ -31,21 +32,31 @@ class Piece:
     block: Block | None = None
 
 
+def locate(markdown: str, blocks: list[Block]) -> list[tuple[int, int, Block]]:
+    """Where each block is printed: ``(start, end, block)`` in document order. A block
+    the templates left out (a section not chosen) is not there; a text printed twice
+    is claimed once per block, first come first served."""
+    found: list[tuple[int, int, Block]] = []
+    for block in blocks:
+        text = f"- {block.markdown}" if block.kind == "bullet" else block.markdown
+        at = markdown.find(text)
+        while at >= 0 and any(s < at + len(text) and at < e for s, e, _ in found):
+            at = markdown.find(text, at + 1)
+        if at >= 0:
+            found.append((at, at + len(text), block))
+    return sorted(found, key=lambda x: x[0])
+
+
 def segment(markdown: str, blocks: list[Block], lang: str) -> list[Piece]:
-    """``markdown`` as alternating gaps and blocks; a block the templates left out
-    (a section not chosen) is skipped. Footnote definitions are cut out of the gaps
-    (see :func:`footnotes`)."""
+    """``markdown`` as alternating gaps and blocks, in document order (see
+    :func:`locate`). Footnote definitions are cut out of the gaps (see :func:`footnotes`)."""
     body = FOOTNOTE.sub("", markdown)
     pieces: list[Piece] = []
     cursor, previous = 0, "start"
-    for block in blocks:
-        text = f"- {block.markdown}" if block.kind == "bullet" else block.markdown
-        at = body.find(text, cursor)
-        if at < 0:
-            continue
-        pieces.append(Piece(f"after:{previous}", body[cursor:at]))
+    for start, end, block in locate(body, blocks):
+        pieces.append(Piece(f"after:{previous}", body[cursor:start]))
         pieces.append(Piece(block.id, block.markdown, block))
-        cursor, previous = at + len(text), block.id
+        cursor, previous = end, block.id
     pieces.append(Piece(f"after:{previous}", body[cursor:]))
     if not any(p.block for p in pieces) and blocks:
         raise TemplateError(f"the {lang} templates print none of the narrative's paragraphs")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from reportgen.editions.realized import Block, LanguageBuild
+from reportgen.editions.segment import locate
 from reportgen.facts.model import DistrictFacts
 from reportgen.i18n.realize.words import default_phrases
 from reportgen.provenance.index import Occurrence
@@ -74,7 +75,7 @@ def appendix(build: LanguageBuild, facts: DistrictFacts) -> Appendix:
     anchors: list[str] = []
     section = None
     for block in shown:
-        heading = _section_name(block, lang)
+        heading = section_name(block, lang)
         if heading != section:
             out.append(f"### {heading}")
             section = heading
@@ -90,7 +91,8 @@ def appendix(build: LanguageBuild, facts: DistrictFacts) -> Appendix:
     return Appendix("\n\n".join(out) + "\n", tuple(dict.fromkeys(listed)), tuple(anchors))
 
 
-def _section_name(block: Block, lang: str) -> str:
+def section_name(block: Block, lang: str) -> str:
+    """The name of the section a block belongs to, in ``lang`` (annex tables: 附表：…)."""
     w = WORDS[lang]
     if block.kind == "annex":
         name = w["policies"] if block.section == "policies" else _phrase(lang, block.section)
@@ -127,16 +129,12 @@ def _entry(r: FactRecord, w: dict[str, str]) -> str:
 def link_citations(markdown: str, blocks: list[Block]) -> str:
     """``markdown`` with a link to the block's appendix entries after every citation
     mark of each paragraph and key point (at the end when it has none), and after each
-    table. Blocks are found by their exact text, in order."""
-    cursor = 0
-    for block in blocks:
-        at = markdown.find(block.markdown, cursor)
-        if at < 0:
-            continue
-        linked = _linked(block)
-        markdown = markdown[:at] + linked + markdown[at + len(block.markdown) :]
-        cursor = at + len(linked)
-    return markdown
+    table. Blocks are found by their exact text (:func:`~reportgen.editions.segment.locate`)."""
+    out, cursor = [], 0
+    for start, end, block in locate(markdown, blocks):
+        out += [markdown[cursor:start], markdown[start:end].replace(block.markdown, _linked(block))]
+        cursor = end
+    return "".join(out) + markdown[cursor:]
 
 
 def _linked(block: Block) -> str:

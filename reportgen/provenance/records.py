@@ -93,9 +93,12 @@ def _describe(kind: str, view: Any, f: Formatter) -> tuple[str, str]:
     if kind == "figure":
         when = f.period(view.period, "table") if view.period.kind.value != "unknown" else ""
         status = f.status(view.status) if view.status != "actual" else ""
-        label = view.measure + "".join(f" ({x})" for x in (when, status) if x)
+        measure = view.measure
+        if view.owner is not None and view.owner.name not in measure:
+            measure = f"{view.owner.name}{'：' if f.lang == 'zh' else ': '}{measure}"
+        label = measure + "".join(f" ({x})" for x in (when, status) if x)
         if f.lang == "zh":
-            label = view.measure + "".join(f"（{x}）" for x in (when, status) if x)
+            label = measure + "".join(f"（{x}）" for x in (when, status) if x)
         parts = [
             f.amount(view.amount, "table", view.item) if view.amount is not None else "",
             f.change(view.yoy, "table") if view.yoy is not None else "",

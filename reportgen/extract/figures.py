@@ -109,17 +109,29 @@ def _sentence_figures(
     figures: list[DraftFigure] = []
     current: DraftFigure | None = None
     fallback = ""  # the words of the clause before, for a change with no words of its own
+    listed: list[str] = []  # names of the clauses without numbers just before: A、B分别增长…
+    each: list[str] = []  # the measures still waiting for their value of 分别
+    sign = "+"
     for clause in sentence.clauses:
         tokens = find_tokens(clause.text)
+        if not tokens:
+            name = measure_before(clause.text, context.district)
+            listed = [*listed, name] if name else []
         previous_end = 0
         for index, token in enumerate(tokens):
             before = clause.text[previous_end : token.start]
             following = tokens[index + 1].start if index + 1 < len(tokens) else len(clause.text)
             after = clause.text[token.end : following]
-            if token.kind == "change" and current is None and not before.strip("同比，, "):
+            if token.each and len(names := [*listed, before]) >= 2:
+                before, each, sign = names[0], names[1:], token.value[0]
+            elif each and _is_rate(token) and not re.sub(r"[和、及与以，,\s]", "", before):
+                token = replace(token, kind="change", value=sign + token.value)
+                before = each.pop(0)  # the next measure listed takes the next value
+            elif token.kind == "change" and current is None and not before.strip("同比，, "):
                 before = fallback
             current = _place(token, before, after, clause, current, figures, number, context)
             previous_end = token.end
+        listed = listed if not tokens else []
         fallback = re.split(r"[0-9]", clause.text, maxsplit=1)[0]
     for figure in figures:
         _finish(figure, line, sentence, phrases, context)
@@ -174,6 +186,11 @@ def _place(
     return current
 
 
+def _is_rate(token: Token) -> bool:
+    """An amount in % (a value of 分别增长7.3%和9.1%)."""
+    return token.kind == "amount" and token.amount is not None and token.amount.unit.code == "%"
+
+
 def _fits(change: Token, figure: DraftFigure) -> bool:
     """Whether a change can be the figure's yoy: a percentage, points of a rate, or an
     absolute change in the amount's own dimension (比上年末减少0.36万人)."""
@@ -205,6 +222,8 @@ def _finish(
         period = None  # an intention is for the year unless its sentence says otherwise
     elif context.period is not None:
         period = context.period
+        if period.kind is PeriodKind.AS_OF and context.lead and not _STOCK.search(figure.measure):
+            period = context.lead  # 截至9月末 said of a balance; a flow has the report's period
     elif phrases:
         period = phrases[0].period
     elif context.lead is not None:

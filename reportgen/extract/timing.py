@@ -11,8 +11,8 @@ data run".
 PartialDate(year=2023, month=5, day=None)
 >>> [(p.text, str(p.period)) for p in clock.phrases("今年1—5月份累计完成产值35.1亿元")]
 [('今年1—5月份', '2023-01/2023-05')]
->>> [str(p.period) for p in clock.phrases("上半年、去年、明年、截至11月底、2022年以来")]
-['2023-H1', '2022', '2024', 'as of 2023-11', '2022']
+>>> [str(p.period) for p in clock.phrases("上半年、去年、明年、截至11月底、一至九月、2022年以来")]
+['2023-H1', '2022', '2024', 'as of 2023-11', '2023-01/2023-09', '2022']
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from reportgen.facts.numerals import parse_number
 from reportgen.facts.periods import PartialDate, Period, PeriodKind
 
 _YEAR = r"(?:(?P<y>\d{4})年|(?P<rel>今年|本年|去年|上年|明年|前年))"
@@ -34,16 +35,20 @@ _QUARTERS: dict[str, tuple[int, int]] = {
 _QUARTER_WORDS = "|".join(sorted(_QUARTERS, key=len, reverse=True))
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
 
-_MONTHS = re.compile(rf"{_YEAR}?(?P<m1>\d{{1,2}}){_DASH}(?P<m2>\d{{1,2}})月(?:份)?")
+#: A month's number, in Arabic or Chinese numerals (11月, 十一月).
+_M = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_MONTHS = re.compile(rf"{_YEAR}?(?P<m1>{_M}){_DASH}(?P<m2>{_M})月(?:份)?")
 _QUARTER = re.compile(rf"{_YEAR}?(?P<q>{_QUARTER_WORDS})")
 _AS_OF = re.compile(
-    rf"(?:截至|截止到|截止|到)(?:{_YEAR})?(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日)?(?:底|末|份)?"
+    rf"(?:截至|截止到|截止|到)(?:{_YEAR})?(?P<m>{_M})月(?:(?P<d>\d{{1,2}})日)?(?:底|末|份)?"
 )
 _SINCE = re.compile(rf"{_YEAR}(?:初)?以来|年初以来|开年以来")
 _NOW = re.compile(r"截至目前|截止目前|截至当前|目前|当前|至今|现已|如今|累计")
-_MONTH = re.compile(rf"{_YEAR}?(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日)?(?:份)?")
+_MONTH = re.compile(
+    rf"{_YEAR}?(?<![一二三四五六七八九十])(?P<m>{_M})月(?:(?P<d>\d{{1,2}})日)?(?:份)?"
+)
 _YEAR_END = re.compile(rf"(?:{_YEAR}(?:末|底)|年末|年底)(?!前)")
-_YEAR_ONLY = re.compile(rf"{_YEAR}|(?P<within>年内|年底前|年初|年度)")
+_YEAR_ONLY = re.compile(rf"{_YEAR}|(?P<within>年内|年底前|年度)")
 
 
 @dataclass(frozen=True)
@@ -157,15 +162,20 @@ class Clock:
 Reader = Callable[[Clock, re.Match[str]], Period | None]
 
 
+def _number(text: str) -> int:
+    """A month or day number written in Arabic or Chinese numerals."""
+    return int(text) if text.isdigit() else int(parse_number(text))
+
+
 def _months(clock: Clock, match: re.Match[str]) -> Period | None:
-    first, last = int(match["m1"]), int(match["m2"])
+    first, last = _number(match["m1"]), _number(match["m2"])
     if not 1 <= first <= last <= 12:
         return None
     return Period(PeriodKind.MONTHS, year=clock.year(match, last), months=(first, last))
 
 
 def _as_of(clock: Clock, match: re.Match[str]) -> Period | None:
-    month = int(match["m"])
+    month = _number(match["m"])
     day = int(match["d"]) if match["d"] else None
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
@@ -191,7 +201,7 @@ def _quarter(clock: Clock, match: re.Match[str]) -> Period:
 
 
 def _month(clock: Clock, match: re.Match[str]) -> Period | None:
-    month = int(match["m"])
+    month = _number(match["m"])
     if not 1 <= month <= 12:
         return None
     return Period(PeriodKind.MONTHS, year=clock.year(match, month), months=(month, month))

@@ -21,7 +21,7 @@ known unit and the qualifier the source wrote (约, 近, 超, 余, 以上, 左�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.facts.amounts import INNER_MARKERS, PREFIX_MARKERS, Amount, parse_amount
@@ -55,11 +55,13 @@ _UP_VERBS = "增长|增加|提高|上升|提升|增速|增幅|增长率|增"
 _DOWN_VERBS = "下降|减少|降低|回落|下滑|降幅|下降率|降"
 _CHANGE = re.compile(
     r"(?:同比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|环比)?"
-    rf"(?P<verb>{_UP_VERBS}|{_DOWN_VERBS})(?:了|为|达到|达)?(?P<amount>{_RATE})"
+    rf"(?P<each>分别)?(?P<verb>{_UP_VERBS}|{_DOWN_VERBS})(?:了|为|达到|达)?(?P<amount>{_RATE})"
 )
-#: An absolute change against last year (比上年末减少0.36万人, 比上年增加87家).
+#: An absolute change against last year (比上年末减少0.36万人, 比上年增加87家), or against
+#: another base (比年初增加98.2亿元: kept as a note of the figure).
 _ABSOLUTE = re.compile(
-    r"(?:比|较)(?:上年|去年|上月)(?:末|底|同期)?(?P<verb>增加|增长|提高|多|减少|下降|降低|少)了?"
+    r"(?:比|较)(?P<base>上年|去年|上月|年初|上季度|上季)(?:末|底|同期)?"
+    r"(?P<verb>增加|增长|提高|多|减少|下降|降低|少)了?"
     rf"(?P<amount>{_amount_regex(_BASES)})"
 )
 _GAP = re.compile(
@@ -79,7 +81,7 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%
 class Token:
     """One piece found in a clause; ``value`` is the text to write in the fact file."""
 
-    kind: str  # amount | change | gap | rank
+    kind: str  # amount | change | gap | rank | note
     start: int
     end: int
     text: str
@@ -87,6 +89,7 @@ class Token:
     amount: Amount | None = None
     scope: str = "全市"
     rank: int | None = None
+    each: bool = False  # 分别增长: the first of several changes, one per measure listed
 
 
 def normalise(text: str) -> str:
@@ -101,13 +104,15 @@ def find_tokens(clause: str) -> list[Token]:
     for match in _CHANGE.finditer(text):
         sign = "-" if _DOWN.fullmatch(match["verb"]) else "+"
         if (amount := _read(match["amount"])) is not None and amount.value >= 0:
-            tokens.append(_token("change", match, sign + match["amount"], amount))
+            token = _token("change", match, sign + match["amount"], amount)
+            tokens.append(replace(token, each=bool(match["each"])))
     for match in _ABSOLUTE.finditer(text):
         if any(t.start < match.end() and match.start() < t.end for t in tokens):
             continue
         sign = "-" if match["verb"] in ("减少", "下降", "降低", "少") else "+"
+        kind = "change" if match["base"] in ("上年", "去年") else "note"
         if (amount := _read(match["amount"])) is not None:
-            tokens.append(_token("change", match, sign + match["amount"], amount))
+            tokens.append(_token(kind, match, sign + match["amount"], amount))
     for match in _GAP.finditer(text):
         sign = "-" if match["verb"] in _GAP_DOWN else "+"
         if (amount := _read(match["amount"])) is not None:
@@ -122,8 +127,8 @@ def find_tokens(clause: str) -> list[Token]:
             continue
         if re.search(rf"[0-9][{_DASHES}]$", text[: match.start()]):
             continue  # the end of a range this reader could not read
-        if (token := _amount_token(match, text)) is not None:
-            tokens.append(token)
+        if (found := _amount_token(match, text)) is not None:
+            tokens.append(found)
     return sorted(tokens, key=lambda t: t.start)
 
 

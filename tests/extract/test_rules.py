@@ -99,11 +99,26 @@ def test_bulletin_table_rows(bulletin: Draft) -> None:
     assert share.measure == "男性比重"
 
 
-@pytest.mark.parametrize("name", ["work_report.txt", "bulletin.txt"])
+def test_respectively_chinese_months_and_other_bases() -> None:
+    brief = draft("quarterly_brief.txt", "2023-10")
+    retail = find(brief.figures, yoy="+7.3%")
+    above_size = find(brief.figures, yoy="+9.1%")  # 分别增长7.3%和9.1%: one value each
+    assert (retail.measure, above_size.measure) == ("社会消费品零售总额", "限额以上单位零售额")
+    assert retail.period == above_size.period == "2023-01/2023-09"  # 一至九月
+    gdp = find(brief.figures, amount="286.4亿元")
+    assert (gdp.yoy, gdp.period) == ("+5.2%", "2023-01/2023-09")  # full-width ％, 前三季度
+    deposits = find(brief.figures, amount="1256.3亿元")
+    assert (deposits.yoy, deposits.period) == (None, "as of 2023-09")  # 比年初 is not a yoy
+    assert any("比年初增加98.2亿元" in note for note in deposits.notes)
+    assert find(brief.figures, amount="38562元").period == "2023-01/2023-09"  # a flow
+    assert not [f for f in brief.figures if f.amount == "98.2亿元"]
+
+
+@pytest.mark.parametrize("name", ["work_report.txt", "bulletin.txt", "quarterly_brief.txt"])
 def test_every_quote_is_verbatim_and_states_its_numbers(name: str) -> None:
     text = squeeze((TEXTS / name).read_text(encoding="utf-8"))
     result = draft(name, None)
-    assert len(result.figures) >= 15
+    assert len(result.figures) >= 10
     for figure in result.figures:
         assert squeeze(figure.quote) in text
         for value in (figure.amount, figure.yoy, figure.vs_city):
@@ -112,7 +127,7 @@ def test_every_quote_is_verbatim_and_states_its_numbers(name: str) -> None:
                 assert number in figure.quote, (value, figure.quote)
 
 
-@pytest.mark.parametrize("name", ["work_report.txt", "bulletin.txt"])
+@pytest.mark.parametrize("name", ["work_report.txt", "bulletin.txt", "quarterly_brief.txt"])
 def test_the_draft_loads_with_every_quote_checked(name: str, tmp_path: Path) -> None:
     """The draft is a valid fact file as written (English may wait for the user)."""
     (tmp_path / name).write_text((TEXTS / name).read_text(encoding="utf-8"), encoding="utf-8")

@@ -90,7 +90,7 @@ def series(w: Words, s: Series) -> str:
     name = f"series.{kind}" + (f".{s.trend.value}" if s.trend else "")
     joiner = w.p("steps.join.trend")
     text = w.grammar.steps(steps, s.trend is not None, joiner)
-    return w.p(name, measure=measure(w, figures[-1]), steps=text)
+    return w.p(name, measure=measure(w, figures[0]), steps=text)  # one name: the first
 
 
 def target(w: Words, t: TargetOutcome) -> str:

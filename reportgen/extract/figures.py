@@ -102,6 +102,37 @@ def _lead_period(clock: Clock, lines: list[str]) -> Period | None:
     return None
 
 
+@dataclass
+class _Listing:
+    """分别 in a sentence: the measures listed before it (A、B分别增长7.3%和9.1%) and those
+    still waiting for their value, each taking the next one in order."""
+
+    listed: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
+    sign: str = "+"
+
+    def see(self, text: str, tokens: list[Token], district: str) -> None:
+        """A clause without numbers may be one of the measures listed."""
+        if not tokens:
+            name = measure_before(text, district)
+            self.listed = [*self.listed, name] if name else []
+
+    def assign(self, token: Token, before: str) -> tuple[Token, str]:
+        """The token and the words that name its measure, after 分别."""
+        if token.each and len(names := [*self.listed, before]) >= 2:
+            self.waiting, self.sign = names[1:], token.value[0]
+            return token, names[0]
+        if self.waiting and _is_rate(token) and not re.sub(r"[和、及与以，,\s]", "", before):
+            token = replace(token, kind="change", value=self.sign + token.value)
+            return token, self.waiting.pop(0)
+        return token, before
+
+    def done(self, tokens: list[Token]) -> None:
+        """After a clause with numbers, a new list may begin."""
+        if tokens:
+            self.listed = []
+
+
 def _sentence_figures(
     line: str, number: int, sentence: Sentence, context: _Context
 ) -> list[DraftFigure]:
@@ -109,29 +140,21 @@ def _sentence_figures(
     figures: list[DraftFigure] = []
     current: DraftFigure | None = None
     fallback = ""  # the words of the clause before, for a change with no words of its own
-    listed: list[str] = []  # names of the clauses without numbers just before: A、B分别增长…
-    each: list[str] = []  # the measures still waiting for their value of 分别
-    sign = "+"
+    listing = _Listing()
     for clause in sentence.clauses:
         tokens = find_tokens(clause.text)
-        if not tokens:
-            name = measure_before(clause.text, context.district)
-            listed = [*listed, name] if name else []
+        listing.see(clause.text, tokens, context.district)
         previous_end = 0
         for index, token in enumerate(tokens):
             before = clause.text[previous_end : token.start]
             following = tokens[index + 1].start if index + 1 < len(tokens) else len(clause.text)
             after = clause.text[token.end : following]
-            if token.each and len(names := [*listed, before]) >= 2:
-                before, each, sign = names[0], names[1:], token.value[0]
-            elif each and _is_rate(token) and not re.sub(r"[和、及与以，,\s]", "", before):
-                token = replace(token, kind="change", value=sign + token.value)
-                before = each.pop(0)  # the next measure listed takes the next value
-            elif token.kind == "change" and current is None and not before.strip("同比，, "):
+            token, before = listing.assign(token, before)
+            if token.kind == "change" and current is None and not before.strip("同比，, "):
                 before = fallback
             current = _place(token, before, after, clause, current, figures, number, context)
             previous_end = token.end
-        listed = listed if not tokens else []
+        listing.done(tokens)
         fallback = re.split(r"[0-9]", clause.text, maxsplit=1)[0]
     for figure in figures:
         _finish(figure, line, sentence, phrases, context)

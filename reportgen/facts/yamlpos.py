@@ -6,11 +6,15 @@ code) and converted to plain Python by hand: mappings, lists, strings, ints,
 aliases, explicit tags, duplicate keys, runaway nesting and texts longer than any
 fact file needs are refused. Control characters that YAML cannot read or XML
 forbids are removed, and the values they stood in are reported as cleaned.
+
+The document is read with libyaml (:mod:`reportgen.facts.yaml_libyaml`, about ten times
+faster); anything out of the ordinary, every refusal and syntax error among it, is read
+again with ruamel.yaml (:mod:`reportgen.facts.yaml_ruamel`), which words the message.
+Both give the same data and the same positions (tests/test_yaml_composers.py).
 """
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 import stat
@@ -18,12 +22,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.composer import MaxDepthExceededError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.reader import ReaderError
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -143,30 +141,18 @@ def read_yaml(text: str) -> Located:
     ({'a': 'xy', 'b': 'z'}, [('a',)])
     """
     text, removed = _remove_raw_controls(text)
-    yaml = YAML(typ="safe", pure=True)
-    yaml.max_depth = MAX_DEPTH + 1  # the composer counts the root as 1
     try:
-        node = yaml.compose(text)
-    except MaxDepthExceededError as error:
-        mark = error.problem_mark
-        where = (mark.line + 1, mark.column + 1) if mark is not None else None
-        raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", where) from None
-    except ReaderError as error:  # pragma: no cover - every character it refuses is removed
-        where = _line_column(text, error.position)
-        raise YamlProblem(f"character U+{error.character:04X} cannot be read", where) from None
-    except MarkedYAMLError as error:  # in plain words, on the line where the problem starts
-        from reportgen.facts.hints import plain_yaml_error
+        from reportgen.facts.yaml_libyaml import Fallback, compose_libyaml
+    except ImportError:  # pragma: no cover - PyYAML without its C extension
+        pass
+    else:
+        try:
+            return compose_libyaml(text, removed)
+        except Fallback:
+            pass
+    from reportgen.facts.yaml_ruamel import compose_ruamel
 
-        raise YamlProblem(*plain_yaml_error(error)) from None
-    except YAMLError as error:
-        raise YamlProblem(f"not valid YAML: {error}", None) from None
-    except RecursionError:
-        raise YamlProblem("the YAML is nested too deeply", None) from None
-    if node is None:
-        raise YamlProblem("the file is empty: expected a mapping with district, sources, …", None)
-    located = Located(None)
-    located.data = _Converter(located, removed).convert(node, (), 0)
-    return located
+    return compose_ruamel(text, removed)
 
 
 def _remove_raw_controls(text: str) -> tuple[str, list[int]]:
@@ -191,71 +177,13 @@ def _line_column(text: str, offset: int) -> Position:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _position(node: Node) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+class NotFinite(ValueError):
+    """A float scalar that is not a finite number (``.nan``, ``.inf``)."""
 
 
-class _Converter:
-    """Node tree → plain Python, recording positions and refusing unsafe constructs."""
-
-    def __init__(self, located: Located, removed: list[int]) -> None:
-        self.positions = located.positions
-        self.cleaned = located.cleaned
-        self.removed = removed
-        self.seen: set[int] = set()
-
-    def convert(self, node: Node, path: Path, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _position(node))
-        if node.anchor is not None or id(node) in self.seen:
-            # Refused at the anchor (&), so an unused anchor is refused too.
-            raise YamlProblem("anchors and aliases (&, *) are not allowed", _position(node))
-        self.seen.add(id(node))
-        self.positions[path] = _position(node)
-        tag = str(node.tag)
-        if not (tag.startswith(_YAML_TAG) and tag[len(_YAML_TAG) :] in _TAGS_ALLOWED):
-            raise YamlProblem(f"the YAML tag '{tag}' is not allowed", _position(node))
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
-            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        if len(node.value) > MAX_TEXT:
-            message = f"a text of {len(node.value):,} characters; at most {MAX_TEXT:,} are allowed"
-            raise YamlProblem(message, _position(node))
-        value = _scalar(node, tag[len(_YAML_TAG) :])
-        if isinstance(value, str) and _XML_FORBIDDEN.search(value):
-            self.cleaned.append(path)
-            value = _XML_FORBIDDEN.sub("", value)
-        elif self._removed_within(node):
-            self.cleaned.append(path)
-        return value
-
-    def _removed_within(self, node: Node) -> bool:
-        """Whether a raw control character was removed from the text of ``node``."""
-        start, end = node.start_mark.index, node.end_mark.index
-        i = bisect.bisect_left(self.removed, start)
-        return i < len(self.removed) and self.removed[i] <= end
-
-    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or str(key_node.tag) == _YAML_TAG + "merge":
-                raise YamlProblem("keys must be plain names", _position(key_node))
-            if key_node.anchor is not None:
-                raise YamlProblem("anchors and aliases (&, *) are not allowed", _position(key_node))
-            key = str(key_node.value)
-            if len(key) > MAX_KEY:
-                raise YamlProblem(f"a key of {len(key):,} characters; keys are field names",
-                                  _position(key_node))  # fmt: skip
-            if key in result:
-                raise YamlProblem(f"duplicate key '{key}'", _position(key_node))
-            result[key] = self.convert(value_node, (*path, key), depth + 1)
-        return result
-
-
-def _scalar(node: ScalarNode, kind: str) -> Any:
-    raw = str(node.value)
+def scalar_value(raw: str, kind: str) -> Any:
+    """The value of a scalar written ``raw`` whose YAML kind (the tag's suffix) is ``kind``:
+    ``Decimal`` for a float, never ``float``; :class:`NotFinite` for ``.nan`` or ``.inf``."""
     if kind == "null":
         return None
     if kind == "bool":
@@ -271,6 +199,6 @@ def _scalar(node: ScalarNode, kind: str) -> Any:
         except InvalidOperation:
             value = Decimal("NaN")
         if not value.is_finite():
-            raise YamlProblem(f"'{raw}' is not a finite number", _position(node))
+            raise NotFinite(f"'{raw}' is not a finite number")
         return value
     return raw

@@ -296,7 +296,9 @@ def values_in(text: str, lang: str, bare: bool = True) -> set[Value]:
 def values_in_row(cells: list[str], lang: str) -> set[Value]:
     values: set[Value] = set()
     label = re.search(r"\(([^()]*)\)\s*(?:\[\^|$)", cells[0])
-    for cell in cells[1:]:
+    # Table 1 puts a figure's value, change and gap in one cell, joined by "; " / "；"
+    parts = [p for cell in cells[1:] for p in re.split(r"; |；", cell)]
+    for cell in parts:
         found = values_in(cell, lang, bare=False)  # a cell's unit is in the row's label
         if not found and lang == "en" and re.search(r"\d", cell):
             unit = label[1] if label else "items"  # a bare count: the measure names the thing
@@ -571,7 +573,9 @@ def test_a_briefing_whose_periods_are_all_unknown_builds(tmp_path: Path) -> None
 def test_outlook_shows_every_value_of_a_target(tmp_path: Path) -> None:
     facts = load(_one_figure(section="outlook", status="target", period="2024"), tmp_path)
     markdown = reportgen.build(facts, lang="en", charts=False).markdown
-    assert "61,000" in markdown and "+6.4%" in markdown and "+1.2 pp" in markdown
+    # a target is said in prose: its amount, growth and gap, none left out
+    assert "61,000" in markdown and "6.4 percent" in markdown
+    assert "1.2 percentage points" in markdown
 
 
 def test_the_reader_catches_a_wrong_value(tmp_path: Path) -> None:

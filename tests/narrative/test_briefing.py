@@ -164,3 +164,35 @@ def test_citation_styles(facts: reportgen.DistrictFacts, style: str) -> None:
 def test_an_unknown_citation_style_is_refused(facts: reportgen.DistrictFacts) -> None:
     with pytest.raises(reportgen.ReportgenError, match="citation style"):
         reportgen.build(facts, lang="en", citations="sidenotes")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_positioning_approach_system_leaders_and_policies_are_named(
+    facts: reportgen.DistrictFacts, briefings: dict[str, Briefing], lang: str
+) -> None:
+    from reportgen.i18n.realize.grammar import curly, full_width_brackets
+
+    text = briefings[lang].markdown.replace("\\", "")
+
+    def shown(value: str | None) -> bool:
+        if not value:
+            return False
+        value = value.removeprefix("the ")
+        forms = {value, curly(value), full_width_brackets(value), value[:1].upper() + value[1:]}
+        forms |= {curly(f) for f in forms}
+        return any(f in text for f in forms)
+
+    for kind in ("positioning", "approach", "industrial_system", "theme"):
+        mine = [
+            s
+            for s in facts.statements
+            if s.kind.value == kind and s.section.value in ("overview", "industry")
+        ]
+        assert any(
+            shown(s.text.get(lang)) or shown(s.sentence and s.sentence.get(lang)) for s in mine
+        ), kind
+    for leader in ("sun-changjian", "liu-jingtao"):
+        person = next(p for p in facts.people if p.id == leader)
+        assert shown(person.name.get(lang)), leader
+    for policy in facts.policies:
+        assert shown(policy.name.get(lang)), policy.id

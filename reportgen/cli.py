@@ -188,7 +188,7 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
 @click.option(
     "--keep-assets",
     is_flag=True,
-    help="With --format docx alone, also write the charts' PNG files (the DOCX embeds them).",
+    help="With --format docx alone, also write the charts' image files (the DOCX embeds them).",
 )
 @click.option(
     "--citations",

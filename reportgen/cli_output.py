@@ -221,6 +221,10 @@ def print_document(written: Sequence[Path]) -> None:
             click.echo(path.read_text(encoding="utf-8"), nl=False)
 
 
+#: The files a chart is drawn as (SVG for Markdown, PNG for DOCX or with the matplotlib backend).
+_CHART_SUFFIXES = {".svg", ".png"}
+
+
 def remove_stale_charts(written: Sequence[Path]) -> list[Path]:
     """After a build without charts, remove the chart images an earlier build left in the
     ``<stem>.assets/`` folder of each Markdown document written now (its links to them are
@@ -233,7 +237,7 @@ def remove_stale_charts(written: Sequence[Path]) -> list[Path]:
         assets = document.with_name(document.name.removesuffix(".md") + ".assets")
         if assets.is_symlink() or not assets.is_dir():
             continue
-        for chart in sorted(assets.glob("chart-*.png")):
+        for chart in sorted(p for p in assets.glob("chart-*") if p.suffix in _CHART_SUFFIXES):
             if chart.is_file() or chart.is_symlink():
                 chart.unlink()
                 removed.append(chart)

@@ -9,7 +9,8 @@ and writes the pairs out three ways:
   rule (``---``); headings as one line, ``lead / other``.
 - Markdown, ``table``: an HTML table, one row per pair (``--bilingual-layout table``).
 - DOCX: the ``<!-- pair -->`` markers of :mod:`reportgen.writers.docx_pairs`, one
-  borderless two-column row per pair, in the lead language's page setup.
+  borderless two-column row per pair, in the lead language's page setup; a heading
+  pair is ``<!-- stack -->``: the two headings one above the other, full width.
 
 Footnotes are shared: both languages cite the same ``[^a1]``, whose definition gives
 the lead language's text, then the other's; in the DOCX only the lead column carries
@@ -20,6 +21,7 @@ See docs/bilingual.md.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -95,27 +97,35 @@ def compose(a: LanguageBuild, b: LanguageBuild, layout: str = "stacked") -> Bili
     notes = _notes(footnotes(a.report.markdown), footnotes(b.report.markdown))
     text = stacked(pairs) if layout == "stacked" else html_table(pairs)
     docx = docx_markdown(pairs, a.lang, b.lang)
-    r = a.report
     edition = f"{a.lang}+{b.lang}"
-    text, docx, assets = _own_assets(r.district_id, edition, (a, b), text + notes, docx + notes)
+    text, docx = text + notes, docx + notes
+    moved: dict[str, dict[str, Any]] = {}
+    for built in (a, b):
+        old = f"{built.report.district_id}.{built.lang}.assets/"
+        new = f"{built.report.district_id}.{edition}.assets/{built.lang}-"
+        text, docx = (t.replace(f"]({old}", f"]({new}") for t in (text, docx))
+        for name, value in _asset_maps(built.report).items():
+            moved.setdefault(name, {}).update({k.replace(old, new, 1): v for k, v in value.items()})
+    fields = {f.name: getattr(a.report, f.name) for f in dataclasses.fields(Report)}
     return BilingualReport(
-        r.district_id, edition, text, r.title, r.subject, r.created, assets,
-        docx_markdown=docx, pairs=tuple(pairs),
-    )  # fmt: skip
+        **(fields | moved | {"lang": edition, "markdown": text}),
+        docx_markdown=docx,
+        pairs=tuple(pairs),
+    )
 
 
-def _own_assets(
-    district: str, edition: str, builds: Sequence[LanguageBuild], *texts: str
-) -> tuple[str, str, dict[str, bytes]]:
-    """The charts moved into the edition's own folder, ``huaiyin.zh+en.assets/zh-…``, so
-    that building ``zh`` and ``zh+en`` together writes no file twice."""
-    out = list(texts)
-    assets: dict[str, bytes] = {}
-    for built in builds:
-        old, new = f"{district}.{built.lang}.assets/", f"{district}.{edition}.assets/{built.lang}-"
-        out = [t.replace(f"]({old}", f"]({new}") for t in out]
-        assets |= {k.replace(old, new, 1): v for k, v in built.report.assets.items()}
-    return out[0], out[1], assets
+def _asset_maps(report: Report) -> dict[str, Mapping[str, Any]]:
+    """The report's mappings keyed by asset path (``assets``; the charts' specs): they
+    move into the edition's own folder, ``huaiyin.zh+en.assets/zh-…``, so that building
+    ``zh`` and ``zh+en`` together writes no file twice."""
+    prefix = f"{report.district_id}.{report.lang}.assets/"
+    return {
+        f.name: value
+        for f in dataclasses.fields(Report)
+        if isinstance(value := getattr(report, f.name), Mapping)
+        and (f.name == "assets" or value)
+        and all(isinstance(k, str) and k.startswith(prefix) for k in value)
+    }
 
 
 def _notes(lead: dict[str, str], other: dict[str, str]) -> str:
@@ -190,6 +200,7 @@ def docx_markdown(pairs: Sequence[Pair], lead: str, other: str) -> str:
             out += [pair.lead, pair.other]
         else:
             right = _REF.sub("", pair.other)  # the lead column's footnotes serve both
-            out += [f"<!-- pair {lead} {other} -->", pair.lead, "<!-- cell -->", right,
-                    "<!-- /pair -->"]  # fmt: skip
+            how = "stack" if pair.kind == "heading" else "pair"
+            out += [f"<!-- {how} {lead} {other} -->", pair.lead, "<!-- cell -->", right,
+                    f"<!-- /{how} -->"]  # fmt: skip
     return "\n\n".join(out) + "\n"

@@ -11,7 +11,10 @@ between three markers::
 
 :class:`PairRows` lets the block walk write both halves as usual, then moves what
 they produced into one row of a borderless two-column table with fixed, equal
-columns; consecutive pairs become consecutive rows of one table. A row may break
+columns; consecutive pairs become consecutive rows of one table. ``<!-- stack zh en -->`` …
+``<!-- /stack -->`` (a heading pair) keeps both halves as full-width paragraphs, one after
+the other, the second in its own language's styles: headings then keep with what
+follows as any heading does (a table row cannot in LibreOffice). A row may break
 across pages (``w:cantSplit`` is not set) and both cells continue on the next page,
 so the two languages stay level row by row. The page setup is the document's (the
 lead language's reference document). Paragraphs of the language that is not the
@@ -34,7 +37,9 @@ from reportgen.writers.docx_context import DocxContext
 from reportgen.writers.docx_reference import reference_path
 from reportgen.writers.docx_xml import PPR_ORDER, RPR_ORDER, el, q, sub, val
 
-_PAIR = re.compile(r"<!--\s*(pair\s+(zh|en)\s+(zh|en)|cell|/pair)\s*-->", re.IGNORECASE)
+_PAIR = re.compile(
+    r"<!--\s*((?:pair|stack)\s+(zh|en)\s+(zh|en)|cell|/pair|/stack)\s*-->", re.IGNORECASE
+)
 _EMU_PER_TWIP = 635
 _GAP = 227  # twips between the columns (4 mm): half in each cell's inner margin
 
@@ -49,6 +54,7 @@ class PairRows:
         self._langs: tuple[str, str] = (ctx.lang, ctx.lang)
         self._table: etree._Element | None = None
         self._styles: dict[tuple[str, str], str] = {}
+        self._stack = False
 
     def marker(self, html: str, out: list[etree._Element]) -> bool:
         """Handle ``html`` if it is a pair marker (True), else leave it (False)."""
@@ -56,11 +62,12 @@ class PairRows:
         if found is None:
             return False
         word = found.group(1).split()[0].lower()
-        if word == "pair":
+        if word in ("pair", "stack"):
             if self._start is not None:
                 raise TemplateError("DOCX writer: <!-- pair --> inside a pair")
             self._start, self._split = len(out), None
             self._langs = (found.group(2).lower(), found.group(3).lower())
+            self._stack = word == "stack"
         elif word == "cell":
             if self._start is None or self._split is not None:
                 raise TemplateError("DOCX writer: <!-- cell --> outside a pair or twice in one")
@@ -74,11 +81,13 @@ class PairRows:
 
     def _close(self, out: list[etree._Element], start: int, split: int) -> None:
         cells = (out[start:split], out[split:])
-        del out[start:]
         for lang, content in zip(self._langs, cells, strict=True):
             if lang != self._ctx.lang:
                 for p in (x for c in content for x in c.iter(q("w:p"))):
                     self._restyle(p, lang)
+        if self._stack:  # one after the other, full width (a heading pair)
+            return
+        del out[start:]
         if self._table is None or not out or out[-1] is not self._table:
             self._table = self._new_table()
             out.append(self._table)

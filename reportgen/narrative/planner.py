@@ -189,20 +189,29 @@ def _merged(members: Sequence[_Placed]) -> list[Sentence]:
 
 
 def _paragraphs(placed: Sequence[_Placed]) -> tuple[Paragraph, ...]:
-    """Sentences into paragraphs by topic (first appearance), chronological within each;
-    a topic of one sentence joins its neighbour's paragraph."""
+    """Sentences into paragraphs by topic (first appearance), chronological within each.
+    A topic of one sentence joins a neighbour: a lone statement opens the next paragraph
+    (it frames what follows), anything else closes the previous one."""
     by_topic: dict[str | None, list[_Placed]] = {}
-    for p in sorted(placed, key=lambda p: (p.section, p.order)):
+    for p in sorted(placed, key=lambda p: (p.section, p.rank != 0, p.order)):
         by_topic.setdefault(p.topic, []).append(p)
     paragraphs: list[tuple[str | None, list[_Placed]]] = []
+    held: list[_Placed] = []  # lone statements waiting for the next paragraph
     for topic, members in by_topic.items():
         ordered = sorted(
             members, key=lambda p: (p.rank, p.when if p.rank == 1 else (0, 0), p.order)
         )
-        if len(ordered) == 1 and paragraphs:
+        if len(ordered) == 1 and ordered[0].rank == 0:
+            held += ordered
+        elif len(ordered) == 1 and paragraphs:
             paragraphs[-1][1].extend(ordered)
         else:
-            paragraphs.append((topic, ordered))
+            paragraphs.append((topic, held + ordered))
+            held = []
+    if held and paragraphs:
+        paragraphs[-1][1].extend(held)
+    elif held:
+        paragraphs.append((held[0].topic, held))
     if len(paragraphs) > 1 and len(paragraphs[0][1]) == 1:
         first = paragraphs.pop(0)
         paragraphs[0] = (paragraphs[0][0], first[1] + paragraphs[0][1])

@@ -160,6 +160,12 @@ def texts(cell: etree._Element) -> str:
     return "".join(t.text or "" for t in cell.iter(f"{W}t"))
 
 
+def opening(markdown: str) -> str:
+    """The first words of a block as Word shows them (marks, escapes and bullets gone)."""
+    plain = re.sub(r"\[\^[^\]]+\]|\\|\*\*|^- |^\d+\. ", "", markdown)
+    return plain[:8].replace('"', "")
+
+
 def test_docx_one_row_per_pair_lead_on_the_left(zh_en: BilingualReport) -> None:
     root = docx_xml(zh_en)
     rows = [
@@ -168,15 +174,26 @@ def test_docx_one_row_per_pair_lead_on_the_left(zh_en: BilingualReport) -> None:
         if table.find(f"{W}tblPr/{W}tblBorders/{W}insideV[@{W}val='nil']") is not None
         for row in table.findall(f"{W}tr")
     ]
-    side = [p for p in zh_en.pairs if p.kind in ("text", "heading")]
+    side = [p for p in zh_en.pairs if p.kind == "text"]  # headings: stacked, full width
     assert len(rows) == len(side)
     for row, pair in zip(rows, side, strict=True):
         left, right = row.findall(f"{W}tc")
-        if pair.key == "overview-p1":
-            assert "28.4亿元" in texts(left) and "2.84 billion yuan" in texts(right)
+        assert opening(pair.lead) in texts(left), pair.key
+        assert opening(pair.other) in texts(right), pair.key
         styles = {s.get(f"{W}val") for s in right.iter(f"{W}pStyle")}
         assert all(s.endswith("EN") for s in styles), styles  # the English styles
         assert not list(right.iter(f"{W}footnoteReference"))  # the notes are the lead's
+
+
+def test_docx_heading_pairs_are_stacked_in_their_own_styles(zh_en: BilingualReport) -> None:
+    root = docx_xml(zh_en)
+    body = root.find(f"{W}body")
+    assert body is not None
+    paragraphs = [p for p in body if p.tag == f"{W}p"]  # full width, outside the rows
+    styles = [p.find(f"{W}pPr/{W}pStyle") for p in paragraphs]
+    names = [s.get(f"{W}val") if s is not None else "" for s in styles]
+    at = next(i for i, p in enumerate(paragraphs) if texts(p) == "Economic overview")
+    assert names[at] == "heading1EN" and "经济运行" in texts(paragraphs[at - 1])
 
 
 def test_docx_en_lead_sets_chinese_in_chinese_styles(en_zh: BilingualReport) -> None:

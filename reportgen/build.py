@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.arguments import choice_arg, flag_arg, names_arg, path_arg
-from reportgen.charts import ChartCollector
+from reportgen.charts import CHART_FORMATS, ChartCollector
 from reportgen.errors import OptionError, OutputError
 from reportgen.facts.mapping import revalidate
 from reportgen.facts.model import DistrictFacts
@@ -47,6 +47,8 @@ class Report:
     assets: dict[str, bytes] = field(default_factory=dict)
     #: The fact file's ``meta:`` (DOCX masthead and closing block); ``meta=`` adds to it.
     meta: dict[str, str] = field(default_factory=dict)
+    #: Image path → chart spec: the charts a DOCX shows as native Word charts.
+    charts: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -100,12 +102,13 @@ class Report:
                 write_assets(Path(folder), self.assets)
                 return render_docx(
                     self.markdown, docx_meta, base_dir=Path(folder), reference_doc=reference,
-                    toc=toc,
+                    toc=toc, charts=self.charts,
                 )  # fmt: skip
         base = path_arg(base_dir, "base_dir", "a folder path")
         return render_docx(
-            self.markdown, docx_meta, base_dir=base, reference_doc=reference, toc=toc
-        )
+            self.markdown, docx_meta, base_dir=base, reference_doc=reference, toc=toc,
+            charts=self.charts,
+        )  # fmt: skip
 
 
 def write_reports(
@@ -186,6 +189,7 @@ def build(
     fallback: str | None = None,
     charts: bool = True,
     citations: str = "footnotes",
+    chart_format: str = "native",
 ) -> Report:
     """Render the briefing for ``facts`` in ``lang`` and return it; nothing is written
     (:meth:`Report.write` writes it, :meth:`Report.docx_bytes` gives the DOCX).
@@ -205,8 +209,11 @@ def build(
     - ``fallback``: a language to use where a text is missing in ``lang`` (``"zh"`` for an
       English briefing of a file without English names); ``None`` makes a missing text
       an error that names its place in the file.
-    - ``charts``: draw the charts the templates declare (``Report.assets``, PNG);
-      ``False`` leaves them out, and no chart is drawn.
+    - ``charts``: draw the charts the templates declare; ``False`` leaves them out, and
+      no chart is drawn.
+    - ``chart_format``: ``"native"`` (SVG files beside the Markdown in ``Report.assets``,
+      native Word charts in the DOCX) or ``"png"`` (matplotlib pictures in both; needs
+      the ``png`` extra: ``pip install reportgen[png]``). See docs/charts.md.
     - ``citations``: how sentences cite their sources: ``"footnotes"``, ``"endnotes"``
       (``[1, 3]``) or ``"none"`` (see docs/narrative.md).
 
@@ -224,6 +231,7 @@ def build(
     if fallback is not None:
         fallback = choice_arg(fallback, "fallback language", LANGUAGES)
     charts = flag_arg(charts, "charts")
+    chart_format = choice_arg(chart_format, "chart format", CHART_FORMATS)
     facts = revalidate(facts)
     context = make_view(facts, lang, fallback)
     formatter = _formatter(lang, facts)
@@ -232,7 +240,9 @@ def build(
     enabled = [section_template(s) for s in chosen]  # the file stems to include
     context |= {"sections_enabled": enabled, "charts_enabled": charts}
     stem = f"{facts.district.id}.{lang}"
-    collector = ChartCollector(lang, formatter, assets_dir_name(stem), enabled=charts)
+    collector = ChartCollector(
+        lang, formatter, assets_dir_name(stem), enabled=charts, chart_format=chart_format
+    )
     env.globals.update(_helpers(context), chart=collector)  # globals reach imported macros
     markdown = render_template(env, context)
     markdown, pictures = check_images(  # only charts and pictures inside the template folders
@@ -243,7 +253,10 @@ def build(
     date = context["data_date"]
     created = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
     info = facts.meta.model_dump(exclude_none=True)
-    return Report(facts.district.id, lang, markdown, title, subject, created, assets, info)
+    return Report(
+        facts.district.id, lang, markdown, title, subject, created, assets, info,
+        collector.charts(),
+    )  # fmt: skip
 
 
 def _formatter(lang: str, facts: DistrictFacts) -> Formatter:

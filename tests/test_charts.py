@@ -44,13 +44,13 @@ def test_markdown_image_is_numbered_with_caption_title(
     second = en("columns", pick(views["en"], *PROGRAMME), "Programme", labels="period")
     assert isinstance(first, Markup)
     assert first.startswith("![Growth: Value added of industrial enterprises")
-    assert first.endswith('](huaiyin.en.assets/chart-1-growth.png "Figure 1. Growth")')
-    assert second.endswith('](huaiyin.en.assets/chart-2-columns.png "Figure 2. Programme")')
+    assert first.endswith('](huaiyin.en.assets/chart-1-growth.svg "Figure 1. Growth")')
+    assert second.endswith('](huaiyin.en.assets/chart-2-columns.svg "Figure 2. Programme")')
     shown = zh("columns", pick(views["zh"], *PROGRAMME), "重点项目", labels="period")
-    assert shown.endswith('](huaiyin.zh.assets/chart-1-columns.png "图1 重点项目")')
+    assert shown.endswith('](huaiyin.zh.assets/chart-1-columns.svg "图1 重点项目")')
     assert [s.path for s in en.specs] == [
-        "huaiyin.en.assets/chart-1-growth.png",
-        "huaiyin.en.assets/chart-2-columns.png",
+        "huaiyin.en.assets/chart-1-growth.svg",
+        "huaiyin.en.assets/chart-2-columns.svg",
     ]
 
 
@@ -84,6 +84,11 @@ def test_programme_values_are_the_formatters_exact_text(
         panels = collector.specs[0].panels
         assert [[b.text for b in p.bars] for p in panels] == [count, money]
         assert [b.position for b in panels[1].bars] == [2974e8, 3140e8, 3150e8]
+        assert [str(b.value) for b in panels[1].bars] == [
+            "297400000000",
+            "314000000000",
+            "315000000000",
+        ]
     en = make("en")
     en("columns", pick(views["en"], *PROGRAMME), "t", labels="period")
     panels = en.specs[0].panels

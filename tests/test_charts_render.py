@@ -1,5 +1,7 @@
-"""Chart pictures: every kind draws in both languages, Chinese with real glyphs, the same
-bytes every time, nothing imported when charts are off, and the default briefings carry them."""
+"""PNG charts (``chart_format="png"``, the optional ``png`` extra): every kind draws in both
+languages, Chinese with real glyphs, the same bytes every time, nothing imported when
+charts are off, and the briefings built with PNG charts carry them. The default formats
+(SVG, native DOCX charts) are tested in test_charts_svg.py and test_charts_native.py."""
 
 from __future__ import annotations
 
@@ -20,12 +22,14 @@ from reportgen.charts.fonts import font_chain
 from reportgen.i18n.formatter import Formatter
 from reportgen.render.view import FigureView
 
+pytest.importorskip("matplotlib", reason="the png extra is not installed")
+
 
 @pytest.fixture
 def make(facts: reportgen.DistrictFacts) -> Callable[[str], ChartCollector]:
     def collector(lang: str) -> ChartCollector:
         formatter = Formatter(lang, city=facts.district.city)
-        return ChartCollector(lang, formatter, f"huaiyin.{lang}.assets")
+        return ChartCollector(lang, formatter, f"huaiyin.{lang}.assets", chart_format="png")
 
     return collector
 
@@ -152,16 +156,18 @@ def test_a_build_without_charts_never_imports_matplotlib() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_default_briefings_carry_their_charts(
+def test_briefings_with_png_charts_carry_them(
     lang: str, facts: reportgen.DistrictFacts, cjk_font: str
 ) -> None:
-    report = reportgen.build(facts, lang=lang)
+    report = reportgen.build(facts, lang=lang, chart_format="png")
     images = [line for line in report.markdown.splitlines() if line.startswith("![")]
     assert len(images) == len(report.assets) >= 4
     for number, line in enumerate(images, start=1):
         path = line[line.index("](") + 2 : line.index(" ", line.index("]("))]
         assert path in report.assets and path.startswith(f"huaiyin.{lang}.assets/chart-{number}-")
+        assert path.endswith(".png") and report.assets[path].startswith(b"\x89PNG")
         assert (f'"Figure {number}. ' if lang == "en" else f'"图{number} ') in line
+    assert report.charts == {}  # the DOCX embeds the pictures
 
 
 def test_a_cjk_font_installed_after_matplotlib_listed_its_fonts_is_found(

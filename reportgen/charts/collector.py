@@ -5,13 +5,21 @@ The build makes one collector per document and exposes it to the templates::
     collector = ChartCollector(lang, formatter, f"{stem}.assets", enabled=charts)
     context["chart"] = collector
     markdown = render_template(env, context)
-    assets = collector.render_assets()      # {"huaiyin.en.assets/chart-1-growth.png": b"…"}
+    assets = collector.render_assets()      # {"huaiyin.en.assets/chart-1-growth.svg": b"…"}
 
 A call ``{{ chart("growth", figures, "Title") }}`` checks the figures, numbers the
 chart (1, 2, … in call order), and prints the Markdown image that links to its
 picture; the caption is the image title ("Figure 1. Title" / "图1 Title"). The
 pictures are drawn by :meth:`ChartCollector.render_assets`, the only place that
-draws; with ``enabled=False`` nothing is recorded and matplotlib is never imported.
+draws. Two chart formats (:data:`CHART_FORMATS`):
+
+- ``native`` (the default): SVG files for Markdown (:mod:`reportgen.charts.svg`, no
+  dependency), and the specs (:meth:`ChartCollector.charts`) for the DOCX writer,
+  which makes native Word charts of them. matplotlib is never imported.
+- ``png``: PNG pictures drawn with matplotlib (the optional ``png`` extra), in Markdown
+  and DOCX alike; only then are the fonts checked and matplotlib imported.
+
+With ``enabled=False`` nothing is recorded and nothing is drawn.
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ from .spec import ChartSpec, ChartWarning, words_for
 _TITLE_SPECIALS = re.compile(r'([\\"&])')
 #: The most ``chart()`` calls one briefing may make (with charts on or off).
 MAX_CHARTS = 50
+#: How charts are made: native DOCX charts and SVG beside Markdown, or matplotlib PNGs.
+CHART_FORMATS = ("native", "png")
 
 
 class ChartCollector:
@@ -42,7 +52,17 @@ class ChartCollector:
     #: Templates may call it (and read nothing on it), wherever the build puts it.
     template_helper = True
 
-    def __init__(self, lang: str, formatter: Any, asset_dir: str, enabled: bool = True) -> None:
+    def __init__(
+        self,
+        lang: str,
+        formatter: Any,
+        asset_dir: str,
+        enabled: bool = True,
+        chart_format: str = "native",
+    ) -> None:
+        if chart_format not in CHART_FORMATS:
+            raise ValueError(f"chart_format must be one of {CHART_FORMATS}, not {chart_format!r}")
+        self.chart_format = chart_format
         self.lang = lang
         self.asset_dir = asset_dir.rstrip("/")
         self.enabled = enabled
@@ -75,10 +95,13 @@ class ChartCollector:
             kind=kind,
             lang=self.lang,
             title=title,
-            path=f"{self.asset_dir}/chart-{number}-{kind}.png",
+            path=f"{self.asset_dir}/chart-{number}-{kind}.{self._suffix}",
             vertical=KINDS[kind],
             panels=panels,
         )
+        if self.chart_format == "native":  # the reader's fonts draw the text
+            self.specs.append(spec)
+            return Markup(self.image(spec))
         from .fonts import HOW_TO_GET, font_chain
 
         fonts = font_chain(self.lang)
@@ -123,10 +146,25 @@ class ChartCollector:
         """The relative paths of the recorded charts' pictures (the images they print)."""
         return frozenset(spec.path for spec in self.specs)
 
+    @property
+    def _suffix(self) -> str:
+        return "svg" if self.chart_format == "native" else "png"
+
+    def charts(self) -> dict[str, ChartSpec]:
+        """Image path → spec of the charts the DOCX writer makes native (none for ``png``)."""
+        if self.chart_format != "native":
+            return {}
+        return {spec.path: spec for spec in self.specs}
+
     def render_assets(self) -> dict[str, bytes]:
-        """Draw every recorded chart: relative path → PNG bytes (matplotlib is imported here)."""
+        """Draw every recorded chart: relative path → SVG bytes, or PNG bytes with the
+        ``png`` format (only then is matplotlib imported)."""
         if not self.specs:
             return {}
+        if self.chart_format == "native":
+            from .svg import svg_bytes
+
+            return {spec.path: svg_bytes(spec, self.words.legend) for spec in self.specs}
         from .draw import draw_png
 
         return {spec.path: draw_png(spec) for spec in self.specs}

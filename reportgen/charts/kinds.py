@@ -11,6 +11,7 @@ the chart is the formatter's text of the exact ``Decimal``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from reportgen.errors import TemplateError
@@ -81,12 +82,13 @@ class Texts:
         return "" if all(label in text for text in printed) else label
 
 
-def position(value: Amount | Change) -> float:
-    """Where a bar ends (in the unit's base, signed): for placing pixels only, never printed."""
+def position(value: Amount | Change) -> Decimal:
+    """The exact value a bar shows, signed, in the unit's base (stored by native charts;
+    its ``float`` only places the bar's end)."""
     if isinstance(value, Change):
-        sign = -1.0 if value.direction is Direction.DOWN else 1.0
-        return sign * float(value.amount.base_value)
-    return float(value.base_value)
+        base = value.amount.base_value
+        return -base if value.direction is Direction.DOWN else base
+    return value.base_value
 
 
 def panel_key(value: Amount | Change) -> PanelKey:

@@ -1,14 +1,17 @@
 """What a chart shows, as plain data: panels of labelled bars with their printed values.
 
 A :class:`ChartSpec` holds only text that the formatting layer produced (labels,
-values as printed, notes) and, beside each printed value, a ``float`` used for one
-thing only: where the bar ends on the page. Drawing (:mod:`reportgen.charts.draw`)
-never formats a number; the spec never imports matplotlib.
+values as printed, notes) and, beside each printed value, the figure's exact value
+(a ``Decimal`` in the unit's base: what a native chart and its workbook store) whose
+``float`` is used for one thing only: where the bar ends on the page. Drawing
+(:mod:`reportgen.charts.draw`, :mod:`reportgen.charts.svg`,
+:mod:`reportgen.charts.chartxml`) never formats a number; the spec imports nothing heavy.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -38,15 +41,20 @@ class BarStyle(StrEnum):
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar: its label, its printed value, and where it ends (pixels only)."""
+    """One bar: its label, its printed value, and its exact value."""
 
     label: str
     text: str  # the exact value as the formatter printed it
-    position: float  # signed; only ever used to place the bar's end on the page
+    value: Decimal  # signed, in the unit's base (yuan, %, visits): stored in native charts
     style: BarStyle = BarStyle.ACTUAL
     note: str = ""  # e.g. the city rank and the gap to the citywide figure
     keep: str = ""  # the end of the label that is never broken across lines (its period)
     spoken: str = ""  # the value as running text says it ("297.4 billion yuan"), for alt text
+
+    @property
+    def position(self) -> float:
+        """Where the bar ends: for placing pixels only, never printed."""
+        return float(self.value)
 
 
 @dataclass(frozen=True)
@@ -79,10 +87,16 @@ class ChartSpec:
     kind: str
     lang: str
     title: str
-    path: str  # relative to the document: <asset_dir>/chart-<n>-<kind>.png
+    path: str  # relative to the document: <asset_dir>/chart-<n>-<kind>.svg (or .png)
     vertical: bool  # columns (categories along the bottom) instead of horizontal bars
     panels: tuple[Panel, ...]
     fonts: tuple[str, ...] = ()  # font families, first choice first
+
+    @property
+    def styles(self) -> tuple[BarStyle, ...]:
+        """The bar styles the chart uses, in :class:`BarStyle` order (one legend entry each)."""
+        used = {bar.style for panel in self.panels for bar in panel.bars}
+        return tuple(style for style in BarStyle if style in used)
 
     def texts(self) -> list[str]:
         """Every string drawn on the picture (to check that the fonts have its glyphs)."""
@@ -105,6 +119,8 @@ class Words:
     note_join: str  # between the parts of a bar's note (rank, gap)
     heading: str  # a heading with a label: "Regional GDP, H1 2023"
     unit: str  # a printed value with the panel's unit, in the alternative text
+    legend: tuple[str, str, str]  # the legend's names of actual, estimated and target bars
+    category: str  # the workbook's heading of the category column
 
 
 _ZH = {"item": "{label}：{value}", "join": "；", "note_join": "，", "heading": "{heading}，{label}"}
@@ -116,9 +132,23 @@ WORDS: dict[str, Words] = {
         note_join="; ",
         heading="{heading}, {label}",
         unit="{value} {unit}",
+        legend=("Result", "Estimate", "Target or plan"),
+        category="Item",
     ),
-    "zh": Words(caption="图{n} {title}", unit="{value}{unit}", **_ZH),
-    "zh_Hant": Words(caption="圖{n} {title}", unit="{value}{unit}", **_ZH),
+    "zh": Words(
+        caption="图{n} {title}",
+        unit="{value}{unit}",
+        legend=("实际", "预计", "目标或计划"),
+        category="项目",
+        **_ZH,
+    ),
+    "zh_Hant": Words(
+        caption="圖{n} {title}",
+        unit="{value}{unit}",
+        legend=("實際", "預計", "目標或計劃"),
+        category="項目",
+        **_ZH,
+    ),
 }
 
 

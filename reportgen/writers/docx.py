@@ -51,7 +51,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -132,10 +132,13 @@ def render_docx(
     reference_doc: Path | None = None,
     fonts: DocxFonts | None = None,
     toc: bool = False,
+    charts: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The DOCX bytes for ``markdown``; relative image paths resolve against ``base_dir``.
 
     ``toc`` adds a table of contents (at ``<!-- toc -->``, else before the first ``##``).
+    ``charts`` maps image paths to the build's chart specs: those images become native
+    Word charts (:mod:`reportgen.writers.docx_charts`) instead of pictures.
     """
     lang = normalize_lang(meta.lang)
     meta = _clean_meta(meta)
@@ -155,6 +158,7 @@ def render_docx(
             table_size=style_size(styles, "Compact") or look.table_size,
             small_table_size=style_size(styles, "Compact Small") or look.table_size - 3,
             emphasis_font=look.emphasis_east_asia, strong_font=look.strong_east_asia,
+            charts=dict(charts or {}),
         )  # fmt: skip
         section = document.element.body.get_or_add_sectPr()
         continuous_footnotes(section, document.settings.element)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from docx.parts.document import DocumentPart
 from markdown_it.tree import SyntaxTreeNode
@@ -36,6 +38,7 @@ class DocxContext:
     bookmark_ids: int = 0
     tables: int = 0  # data tables captioned so far
     section_title: str = ""  # the text of the latest heading (for table captions)
+    charts: Mapping[str, Any] = field(default_factory=dict)  # image path → ChartSpec (native)
 
     def next_shape_id(self) -> int:
         """A new id for a drawing (``wp:docPr/@id``), unique in the document."""

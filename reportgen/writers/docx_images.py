@@ -8,7 +8,9 @@ title, or the alt text if there is no title; the Figure style keeps the picture 
 caption (``keepNext``). The alt text is also the picture's description for screen readers. Paths
 resolve against ``base_dir`` (the document's assets) and must stay inside it, links
 resolved: an absolute path, ``../..``, a link leading out and a missing file all get the
-same error. A format Word cannot show is an error too.
+same error. A format Word cannot show is an error too. An image that names a chart the
+build recorded (``DocxContext.charts``) becomes a native Word chart instead
+(:mod:`reportgen.writers.docx_charts`).
 """
 
 from __future__ import annotations
@@ -73,6 +75,13 @@ def figure_elements(image: SyntaxTreeNode, ctx: DocxContext) -> list[etree._Elem
     """The Figure paragraph holding the picture, and its Caption paragraph if it has text."""
     line = line_of(image)
     where = f"Markdown line {line}"
+    spec = ctx.charts.get(str(image.attrs.get("src", "")))
+    if spec is not None:  # a chart the build recorded: a native Word chart
+        from reportgen.writers.docx_charts import chart_elements
+
+        alt = clean_text(image.content, where)
+        title = clean_text(str(image.attrs.get("title", "") or ""), where) or alt
+        return chart_elements(spec, alt, title, ctx)
     path = _image_path(image, ctx, line)
     try:
         rel_id, picture = ctx.document_part.get_or_add_image(str(path))

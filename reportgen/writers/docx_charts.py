@@ -1,0 +1,132 @@
+"""Native Word charts: a chart the briefing declared → chart parts in the DOCX, then its caption.
+
+When the Markdown image of a chart (``![alt](huaiyin.en.assets/chart-1-growth.svg
+"Figure 1. …")``) names a chart the build recorded, the DOCX gets the chart itself
+instead of a picture, laid out as Word writes it:
+
+- ``/word/charts/chartN.xml`` (``application/vnd.openxmlformats-officedocument.
+  drawingml.chart+xml``), related from ``document.xml`` (``…/relationships/chart``);
+- ``/word/embeddings/Microsoft_Excel_WorksheetN.xlsx``, the chart's data, related from
+  the chart part (``…/relationships/package``) and named by its ``c:externalData``
+  (``c:autoUpdate`` 0), so "Edit Data" opens it;
+- in the body, a paragraph in the Figure style holding a ``wp:inline`` whose
+  ``a:graphicData`` (``…/drawingml/2006/chart``) points at the part (``c:chart r:id``),
+  at text width, with the alt text as its description; then the Caption paragraph.
+
+A chart of several panels (values of different kinds) becomes one chart part per panel,
+each titled with its panel's title, with one caption after the last. The chart XML and
+the workbook come from :mod:`reportgen.charts.chartxml` and :mod:`reportgen.charts.workbook`.
+"""
+
+from __future__ import annotations
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from lxml import etree
+
+from reportgen.charts.chartxml import ChartFonts, Layout, Table, chart_space, note_lines
+from reportgen.charts.spec import ChartSpec, Panel, words_for
+from reportgen.charts.text import wrap
+from reportgen.charts.workbook import workbook_bytes
+from reportgen.writers.docx_context import DocxContext
+from reportgen.writers.docx_xml import el, sub, text_run, val
+
+EMU_PER_PT = 12700
+SIDE_GAP = 91440  # EMU (0.1 in): room for the space between charts side by side
+_GRAPHIC_NS = (
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def panel_height(spec: ChartSpec, panel: Panel, table: Table) -> float:
+    """The height in points a panel's chart needs: a row per bar (taller for a wrapped
+    label or note) or a fixed plot for columns; plus its title, legend and axis title."""
+    extra = (22 if panel.title else 0) + (20 if _legend(panel) else 0)
+    extra += 16 if panel.axis_label else 0
+    if spec.vertical:
+        lines = max(wrap(label, 16).count("\n") + 1 for label in table.labels)
+        notes = max(len(note_lines(b.note, True)) for b in panel.bars)
+        return 190 + 12 * (lines + notes) + extra
+    cols = 30 if spec.lang.startswith("zh") else 40
+    rows = sum(
+        max(22, 9 + 12 * (wrap(label, cols).count("\n") + 1),
+            9 + 11 * len(note_lines(bar.note, False)))
+        for label, bar in zip(table.labels, panel.bars, strict=True)
+    )  # fmt: skip
+    return 16 + rows + extra
+
+
+def _legend(panel: Panel) -> bool:
+    return any(bar.style.value != "actual" for bar in panel.bars)
+
+
+def _inline(rel_id: str, shape_id: int, size: tuple[int, int], alt: str) -> etree._Element:
+    width, height = size
+    xml = (
+        f'<wp:inline distT="0" distB="0" distL="0" distR="0" {_GRAPHIC_NS}>'
+        f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{shape_id}" name="Chart {shape_id}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{CHART_URI}"><c:chart r:id="{rel_id}"/>'
+        "</a:graphicData></a:graphic></wp:inline>"
+    )
+    inline = etree.fromstring(xml)
+    inline[2].set("descr", alt)  # set as an attribute: lxml escapes it
+    return inline
+
+
+def _add_parts(ctx: DocxContext, chart_xml: bytes, workbook: bytes) -> str:
+    """Add one chart part and its workbook to the package; the document's rId for it."""
+    document = ctx.document_part
+    package = document.package
+    chart_name = package.next_partname("/word/charts/chart%d.xml")
+    chart_part = Part(chart_name, CT.DML_CHART, chart_xml, package)
+    book_name = package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx")
+    book_part = Part(book_name, CT.SML_SHEET, workbook, package)
+    rel = chart_part.relate_to(book_part, RT.PACKAGE)
+    assert rel == "rId1", rel  # the chart's c:externalData names rId1
+    return str(document.relate_to(chart_part, RT.CHART))
+
+
+def chart_elements(
+    spec: ChartSpec, alt: str, caption: str, ctx: DocxContext
+) -> list[etree._Element]:
+    """The Figure paragraph(s) holding ``spec``'s native chart(s), then its Caption paragraph.
+
+    Columns of several panels sit side by side in one paragraph; horizontal bars of
+    several panels are stacked, one paragraph each.
+    """
+    words = words_for(spec.lang)
+    fonts = ChartFonts.for_lang(spec.lang)
+    side_by_side = spec.vertical and len(spec.panels) > 1
+    width = ctx.text_width
+    if side_by_side:
+        width = (width - SIDE_GAP * (len(spec.panels) - 1)) // len(spec.panels)
+    paragraphs: list[etree._Element] = []
+    for index, panel in enumerate(spec.panels):
+        title = panel.title
+        table = Table.of(panel, words.legend, words.heading)
+        height_pt = panel_height(spec, panel, table)
+        height = min(round(height_pt * EMU_PER_PT), ctx.text_height * 60 // 100)
+        layout = Layout(width / EMU_PER_PT, height / EMU_PER_PT, spec.vertical)
+        xml = chart_space(table, panel, title, fonts, layout)
+        book = workbook_bytes(table, words.category)
+        rel_id = _add_parts(ctx, xml, book)
+        inline = _inline(rel_id, ctx.next_shape_id(), (width, height), alt)
+        if not paragraphs or not side_by_side:
+            p = el("w:p")
+            val(sub(p, "w:pPr"), "w:pStyle", ctx.styles.id("Figure"))
+            paragraphs.append(p)
+        elif index:
+            text_run(paragraphs[-1], " ")
+        sub(sub(paragraphs[-1], "w:r"), "w:drawing").append(inline)
+    if caption:
+        p = el("w:p")
+        val(sub(p, "w:pPr"), "w:pStyle", ctx.styles.id("Caption"))
+        text_run(p, caption)
+        paragraphs.append(p)
+    return paragraphs

@@ -37,7 +37,8 @@ def _set_level(value: int) -> Callable[[click.Context, click.Parameter, Any], No
 
 
 def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``-q/--quiet`` (errors only) and ``-v/--verbose`` (what is done, with timings)."""
+    """``-q/--quiet`` (errors only), ``-v/--verbose`` (what is done, with timings) and
+    ``--no-cache`` (reportgen/cache.py)."""
     quiet = click.option(
         "-q", "--quiet", is_flag=True, expose_value=False, callback=_set_level(-1),
         help="Print errors only.",
@@ -46,7 +47,18 @@ def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
         "-v", "--verbose", count=True, expose_value=False, callback=_set_level(1),
         help="Also say what is done, with timings.",
     )  # fmt: skip
-    return quiet(verbose(command))
+    no_cache = click.option(
+        "--no-cache", is_flag=True, expose_value=False, callback=_no_cache,
+        help="Neither read nor write the caches in the user cache folder.",
+    )  # fmt: skip
+    return quiet(verbose(no_cache(command)))
+
+
+def _no_cache(_ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        from reportgen.cache import set_enabled
+
+        set_enabled(False)
 
 
 def level() -> int:

@@ -38,6 +38,9 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 _RAW_FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 )
+#: Texts at least this long are looked up in the cache (reportgen/cache.py): below it,
+#: composing with libyaml costs less than hashing, checking and reading an entry.
+CACHE_FROM = 16_384
 _YAML_TAG = "tag:yaml.org,2002:"
 _TAGS_ALLOWED = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq"}
 
@@ -140,6 +143,20 @@ def read_yaml(text: str) -> Located:
     >>> doc.data, doc.cleaned
     ({'a': 'xy', 'b': 'z'}, [('a',)])
     """
+    if len(text) < CACHE_FROM:
+        return _compose(text)
+    from reportgen import cache
+
+    located = cache.load_located(text)
+    if located is None:
+        located = _compose(text)
+        cache.store_located(text, located)
+    return located
+
+
+def _compose(text: str) -> Located:
+    """Compose ``text`` with libyaml, or with ruamel.yaml where libyaml's reading is not
+    the reference's (every refusal and syntax error among it)."""
     text, removed = _remove_raw_controls(text)
     try:
         from reportgen.facts.yaml_libyaml import Fallback, compose_libyaml

@@ -25,6 +25,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
+from reportgen import cache
 from reportgen.errors import OptionError, Problem, TemplateError
 from reportgen.render.escape import escape_markdown
 from reportgen.render.limits import MAX_OUTPUT, MAX_PRODUCT, RANGE_BUDGET, bounded_filter
@@ -79,7 +80,8 @@ class _Loader(jinja2.FileSystemLoader):
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
     """Compiled templates kept for the life of the process, keyed by name and source
-    checksum, so a batch compiles each template once (an edited file compiles anew)."""
+    checksum, so a batch compiles each template once (an edited file compiles anew);
+    behind it the on-disk cache of reportgen/cache.py keeps them for later runs."""
 
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
@@ -87,12 +89,17 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Fill ``bucket`` from the store when its template was compiled before."""
         code = self._store.get(bucket.key)
+        if code is None:
+            code = cache.load_template(bucket.key, bucket.checksum)
+            if code is not None:
+                self._store[bucket.key] = code
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Keep a freshly compiled template."""
-        self._store[bucket.key] = bucket.bytecode_to_string()
+        self._store[bucket.key] = code = bucket.bytecode_to_string()
+        cache.store_template(bucket.key, bucket.checksum, code)
 
 
 #: One cache for every environment: they all share the same settings, so the same code.

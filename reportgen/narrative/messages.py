@@ -2,17 +2,18 @@
 
 The rule (also in docs/narrative.md):
 
-1. **Lead**: the district's positioning, development approach and the year's theme
-   (statements of those kinds about the district), then the headline growth series
-   of the economy named first in the data (regional GDP in the default data).
-2. **Key points**, in this order, one point each, at most six:
+1. **Lead**: the district's positioning, development approach, the year's theme and
+   the verdict on it (statements of those kinds about the district), then the
+   headline growth series of the economy that also states the level (regional GDP).
+2. **Key points**, in this order, one point each — one unit, so one sentence — at
+   most six:
    a. up to three further headline growth series of the overview (growth rates
       tagged ``headline``), those with a city rank first;
-   b. the key-project programme (figures tagged ``programme``);
-   c. innovation: the headline figures of the innovation section;
-   d. next year's main targets (the outlook section's targets);
-   e. consumption, then livelihood: their headline figures, while fewer than six.
-   A point with no figures is skipped.
+   b. the key-project programme (the first unit of figures tagged ``programme``);
+   c. innovation: the first headline unit of the innovation section;
+   d. consumption, then livelihood: their first headline unit, while fewer than six.
+   A point with no figures is skipped. Next year's targets are not a key point: the
+   outlook opens with them, after the next year's theme.
 
 Everything a key message states is left out of the sections (each figure once).
 """
@@ -67,15 +68,13 @@ def choose(units: Sequence[Unit]) -> Messages:
     taken = {id(u) for p in points for u in p} | {id(lead)}
 
     def pick(test: object) -> None:
-        chosen = tuple(u for u in units if id(u) not in taken and test(u))  # type: ignore[operator]
+        chosen = tuple(u for u in units if id(u) not in taken and test(u))[:1]  # type: ignore[operator]
         if chosen and len(points) < MAX_POINTS:
             points.append(chosen)
             taken.update(id(u) for u in chosen)
 
     pick(lambda u: any("programme" in f.tags for f in u.figures))
     pick(lambda u: u.first.section.value == "innovation" and _headline(u))
-    pick(lambda u: u.section == "outlook" and u.first.section.value == "outlook"
-         and all(f.status.value == "target" for f in u.figures))  # fmt: skip
     for section in ("consumption", "livelihood"):
         pick(lambda u, s=section: u.first.section.value == s and _headline(u))
     return Messages(lead, tuple(points))

@@ -64,7 +64,7 @@ class TargetOutcome:
 class Qualitative:
     """Qualitative facts said in one sentence: statements, events (of one stage), policies."""
 
-    kind: str  # "statement" | "event" | "policies" | "people"
+    kind: str  # "statement" | "event" | "policies" | "people" | "said" (a statement, its speakers)
     ids: tuple[str, ...]
 
 

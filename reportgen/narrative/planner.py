@@ -68,6 +68,9 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
             _qualitative(item, len(order) + n)
             for n, item in enumerate(section_items(facts, key, mentioned))
         ]
+        if key == "outlook":
+            targets = frozenset(f.id for f in facts.figures if f.status.value == "target")
+            placed = _targets_open_outlook(placed, targets)
         tables = (table,) if key == "overview" and table.rows else ()
         sections.append(SectionPlan(key, _paragraphs(placed), tables))
     stated = {f for u in [*body, *([messages.lead] if messages.lead else [])] for f in u.ids}
@@ -157,9 +160,28 @@ def _subject(facts: DistrictFacts | None, figures: Sequence[Figure]) -> str | No
 
 
 def _qualitative(item: QualitativeItem, order: int) -> _Placed:
+    if item.kind == "said":  # the next year's theme in its speaker's words opens the outlook
+        return _Placed(Qualitative(item.kind, item.ids), item.topic, (0, 0), -1, -1, -1)
     rank = {"statement": 0, "policies": 2}.get(item.kind, 1)
+    if item.occasion:  # a meeting comes before what was said at it
+        rank = -1
     section = _SECTION_ORDER.get(item.section, 0)
     return _Placed(Qualitative(item.kind, item.ids), item.topic, item.when, order, rank, section)
+
+
+def _targets_open_outlook(placed: list[_Placed], targets: frozenset[str]) -> list[_Placed]:
+    """The next year's targets (ids in ``targets``) join the outlook's opening, right
+    after the year's theme."""
+    opening = next((p for p in placed if p.order == -1), None)
+    if opening is None:
+        return placed
+    out = []
+    for p in placed:
+        s = p.sentence
+        if isinstance(s, Group) and p.rank == 1 and set(s.figures) <= targets:
+            p = _Placed(s, opening.topic, (0, 0), 0, -1, -1, ("targets",))
+        out.append(p)
+    return out
 
 
 _SECTION_ORDER = {s.value: i for i, s in enumerate(Section)}

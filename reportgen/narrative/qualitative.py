@@ -1,16 +1,22 @@
 """Where qualitative facts go, and which the body states: a written rule like the figures'.
 
 - **Lead**: the district's own statements in the overview (``subject`` unset), one of
-  each kind in LEAD_KINDS order — positioning, goal, approach, and the theme of the
-  latest year with results — and the district's leaders among the people the sources
-  name (a title that names the district: 区委书记, 区长).
+  each kind in LEAD_KINDS order — positioning, goal, approach, the theme of the
+  latest year with results and the verdict on that year (an assessment dated that
+  year). No sentence about the sources themselves ("the sources quote …"): the
+  district's leaders (a title that names the district: 区委书记, 区长) are named where
+  they act — the outlook opens with the leader of the latest source stating the next
+  year's theme (``outlook_speakers``).
 - **Sections**: per briefing section and topic, one statement that has a sentence
   of its own (or states the industrial system), by kind in STATEMENT_ORDER; the
   milestones (events) that happened — at most ``EVENTS_PER_TOPIC`` per topic, and
   none whose subjects the body's figures already name — and those planned for the
   year after the latest results, which go to the outlook; and one sentence per
   section naming its first ``POLICIES_PER_SECTION`` policies and programmes (every
-  policy is listed in the annex). Plans for a year already reported are left out
+  policy is listed in the annex). POLICIES_PER_SECTION is 0: the sources name
+  policies without saying how far they got, and a sentence listing them can only
+  assert a status ("扎实推进", "among the measures in place") no source gives; the
+  annex's policy table names them with what they do. Plans for a year already reported are left out
   (the results say what became of them).
 - Events of one stage, status and period on one topic are said in one sentence
   (``A、B开工建设`` / "A and B started construction"); an event with its own text is a
@@ -27,13 +33,13 @@ from reportgen.facts.model import DistrictFacts
 from reportgen.narrative.units import BRIEFING_SECTION, latest_result_year
 
 #: Statement kinds about the district that the lead states, in this order.
-LEAD_KINDS = ("positioning", "goal", "approach", "theme")
+LEAD_KINDS = ("positioning", "goal", "approach", "theme", "assessment")
 #: Which statement a topic's paragraph opens with, by kind (the first found).
 STATEMENT_ORDER = ("positioning", "industrial_system", "goal", "theme", "approach", "assessment")
 #: Most events said per topic.
 EVENTS_PER_TOPIC = 2
 #: Most policies named per section in the body (the rest are listed in the annex).
-POLICIES_PER_SECTION = 3
+POLICIES_PER_SECTION = 0
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class QualitativeItem:
     topic: str | None = None
     when: tuple[int, int] = (0, 0)
     section: str = ""  # the data section
+    occasion: bool = False  # a meeting of a body: said before what was said there
 
 
 def _year(period: Any) -> int | None:
@@ -60,8 +67,10 @@ def lead_statements(facts: DistrictFacts) -> list[Any]:
             own = s.subject is None or kind == "theme"  # a theme's subject is the year's theme
             if s.kind.value != kind or not own or s.section.value != "overview":
                 continue
-            if kind == "theme" and _year(s.period) not in (None, latest):
+            if kind in ("theme", "assessment") and _year(s.period) not in (None, latest):
                 continue
+            if kind == "assessment" and (s.sentence is None or _year(s.period) is None):
+                continue  # the verdict on the year: a dated sentence of its own
             chosen.append(s)
             break
     return chosen
@@ -80,12 +89,29 @@ def leaders(facts: DistrictFacts) -> list[Any]:
 
 
 def lead_items(facts: DistrictFacts) -> list[QualitativeItem]:
-    """The lead's statements and leaders."""
-    items = [QualitativeItem("statement", (s.id,)) for s in lead_statements(facts)]
-    people = tuple(p.id for p in leaders(facts))
-    if people:
-        items.append(QualitativeItem("people", people))
-    return items
+    """The lead's statements (the leaders are named where they act, not in the lead)."""
+    return [QualitativeItem("statement", (s.id,)) for s in lead_statements(facts)]
+
+
+def next_theme(facts: DistrictFacts, next_year: int) -> Any:
+    """The theme the district set for the year after its latest results (or None)."""
+    return next(
+        (
+            s
+            for s in getattr(facts, "statements", ())
+            if s.kind.value == "theme" and _year(s.period) == next_year
+        ),
+        None,
+    )
+
+
+def outlook_speakers(facts: DistrictFacts, statement: Any) -> tuple[str, ...]:
+    """The district's leaders who speak for a statement of the outlook: those the
+    statement's own sources name (the head who delivered the latest report)."""
+    cited = {c.source for c in getattr(statement, "sources", ())}
+    return tuple(
+        p.id for p in leaders(facts) if cited & {c.source for c in getattr(p, "sources", ())}
+    )
 
 
 def _section_of(record: Any, next_year: int) -> str | None:
@@ -112,9 +138,14 @@ def section_items(
         (s for s in getattr(facts, "statements", ()) if s.id not in lead),
         key=lambda s: STATEMENT_ORDER.index(s.kind.value),
     )
+    opening = next_theme(facts, next_year) if section == "outlook" else None
+    if opening is not None:
+        speakers = outlook_speakers(facts, opening)
+        kind = "said" if speakers else "statement"
+        items.append(QualitativeItem(kind, (opening.id, *speakers), opening.topic))
     for s in candidates:
         own = s.sentence is not None or s.kind.value == "industrial_system"
-        if not own or s.topic in topics:
+        if not own or s.topic in topics or s is opening:
             continue
         year = _year(s.period) or 0
         where = "outlook" if year >= next_year else BRIEFING_SECTION[s.section.value]
@@ -123,7 +154,8 @@ def section_items(
             when = _when(s.period)
             items.append(QualitativeItem("statement", (s.id,), s.topic, when, s.section.value))
     events = [e for e in getattr(facts, "events", ()) if not set(e.subjects) <= named]
-    items += _events(events, section, next_year)
+    bodies = frozenset(e.id for e in facts.entities if e.kind.value == "organisation")
+    items += _events(events, section, next_year, bodies)
     policies = body_policies(facts, section)
     if policies:
         first = policies[0]
@@ -140,7 +172,11 @@ def body_policies(facts: DistrictFacts, section: str) -> list[Any]:
     return found[:POLICIES_PER_SECTION]
 
 
-def _events(events: Iterable[Any], section: str, next_year: int) -> list[QualitativeItem]:
+def _events(
+    events: Iterable[Any], section: str, next_year: int, bodies: frozenset[str] = frozenset()
+) -> list[QualitativeItem]:
+    """Events of one stage, status and period on a topic as items; a meeting of a body
+    (held, every subject an organisation) is marked as the occasion of what was said."""
     groups: dict[tuple[object, ...], list[Any]] = {}
     per_topic: dict[object, int] = {}
     for e in events:
@@ -158,7 +194,12 @@ def _events(events: Iterable[Any], section: str, next_year: int) -> list[Qualita
         groups.setdefault(key, []).append(e)
     return [
         QualitativeItem(
-            "event", tuple(e.id for e in g), g[0].topic, _when(g[0].period), g[0].section.value
+            "event",
+            tuple(e.id for e in g),
+            g[0].topic,
+            _when(g[0].period),
+            g[0].section.value,
+            g[0].stage.value == "held" and bool(g[0].subjects) and set(g[0].subjects) <= bodies,
         )
         for g in groups.values()
     ]

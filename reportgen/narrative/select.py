@@ -10,6 +10,9 @@ these marks, scored in this order:
 3. it carries a comparison (year-on-year change, gap to the city, or rank);
 4. it is money (an amount in yuan).
 
+A plan or target for a year the sources already report on (not next year's, which
+the outlook states) is annex material: the results say what became of it.
+
 Within each briefing section and topic, at most ``TOPIC_CAP`` single figures are
 kept, the highest-scored first (data order among equals). A figure with none of the
 marks is annex material. Every figure the body leaves out is listed in the annex
@@ -65,7 +68,8 @@ def in_body(
         if unit.sentence is not None:
             chosen.append(unit)
             continue
-        points = score(unit.first, owners)
+        stale = unit.first.status.value in ("plan", "target") and unit.section != "outlook"
+        points = 0 if stale else score(unit.first, owners)
         if points:
             per_topic.setdefault((unit.section, unit.topic), []).append((-points, index, unit))
     for candidates in per_topic.values():

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from reportgen.i18n.formatter import Formatter
 from reportgen.i18n.realize import citations, tables
+from reportgen.i18n.realize.refer import shorten_all
 from reportgen.i18n.realize.sentences import realize as realize_sentence
 from reportgen.i18n.realize.words import Words, default_glosses
 from reportgen.narrative.plan import (
@@ -110,28 +111,27 @@ class _Run:
     def __init__(self, w: Words, style: str, glosses: dict[str, str]) -> None:
         self.w, self.style, self.glosses = w, style, glosses
         self.groups: list[list[SourceView]] = []  # the sources of each sentence group
+        entities = w.context.get("entities", {})
+        self.names = [str(e.name) for e in getattr(entities, "values", lambda: [])() if e.name]
 
     def paragraph(
         self, p: Paragraph, first_subject: str, subject: str | None = None
     ) -> RealizedParagraph:
-        """Sentences with one citation mark per run of sentences sharing their sources."""
+        """Sentences with one citation mark, after the paragraph's last sentence, naming
+        every source of the paragraph (a paragraph is the sentence group a reader checks)."""
         w = self.w
-        texts, plain, marks = [], [], []
+        plain, sources = [], []
         for i, s in enumerate(p.sentences):
             text = realize_sentence(w, s, first_subject if i == 0 or subject is None else subject)
-            text = self._gloss(text)
-            plain.append(text)
-            texts.append(escape_markdown(text))
-            marks.append(tuple(self.sources(s)))
-        out = Markup("")
-        for i, text in enumerate(texts):
-            out += Markup(text)
-            last = i + 1 == len(texts) or set(marks[i + 1]) != set(marks[i])
-            if last:
-                out += citations.mark(w, marks[i], self.style)
-                self.groups.append(list(marks[i]))
-            if i + 1 < len(texts):
-                out += Markup(w.grammar.space)
+            plain.append(self._gloss(text))
+            sources += self.sources(s)
+        plain = shorten_all(w.lang, plain, self.names)
+        texts = [escape_markdown(t) for t in plain]
+        cited = sorted(dict.fromkeys(sources), key=lambda v: v.number)
+        out = Markup(w.grammar.space).join(Markup(t) for t in texts)
+        if cited:
+            out += citations.mark(w, cited, self.style)
+            self.groups.append(cited)
         figures = tuple(f for s in p.sentences for f in sentence_figures(s))
         return RealizedParagraph(out, tuple(plain), figures, p.topic, p.bullets)
 
@@ -144,8 +144,13 @@ class _Run:
             key = {"statement": "statements", "event": "events", "policies": "policies"}.get(
                 s.kind, "people"
             )
+            ids = s.ids
+            if s.kind == "said":  # a statement, then its speakers
+                key, ids = "statements", s.ids[:1]
+                people = {v.id: v for v in self.w.context.get("people", [])}
+                found += [src for i in s.ids[1:] for src in people[i].sources]
             views = {v.id: v for v in self.w.context.get(key, [])}
-            for i in s.ids:
+            for i in ids:
                 found += views[i].sources
         return sorted(dict.fromkeys(found), key=lambda v: v.number)
 

@@ -19,6 +19,15 @@ from reportgen.render.view import FigureView
 _ZH_VERBS = ("突破", "超", "逾", "不到", "不足")
 
 
+def timeless(f: FigureView) -> bool:
+    """A distance or an area 'as of' a bare year: a lasting fact, said without a date
+    (the year is the article's, not the fact's: no 'as of 2023' on a 3 km distance)."""
+    p = f.period
+    if p.kind.value != "as_of" or p.as_of is None or p.as_of.month is not None:
+        return False
+    return f.amount is not None and f.amount.unit.dimension.value in ("length", "area")
+
+
 def names_a_plan(text: str) -> bool:
     """Whether a measure already says it is planned ('planned area', 规划面积)."""
     return any(word in text.lower() for word in ("plan", "规划", "计划"))
@@ -114,7 +123,17 @@ def said(
         else:
             kind = "flow"
         amount = value(w, f, bare_count=kind == "count")
-        text = w.p(f"said.{kind}", measure=m, amount=amount, at=where)
+        if kind == "count" and not w.zh:
+            # 'The district had 25 projects completed in 2023' (a count is the place's);
+            # an owner's count or a measure that is no plural noun: 'SICC’s … totaled 23'
+            if owner is None and plural_measure(f.measure):
+                m = f.measure[:1].lower() + f.measure[1:] if f.measure[1:2].islower() else m
+                kind = "count" if first else "count.next"  # the place said once
+            else:
+                kind = "count.owner"
+        place = w.p("refer.short", place=w.fmt.place(w.context.get("place_kind", "district")))
+        be = "were" if plural_measure(f.measure) else "was"
+        text = w.p(f"said.{kind}", measure=m, amount=amount, at=where, place=place, be=be)
     for extra in comparisons(w, f):
         text = w.p("clause.change", clause=text, change=extra)
     if examples and f.examples:
@@ -133,10 +152,16 @@ def _examples(w: Words, f: FigureView, text: str) -> str:
     return w.p(name, clause=text, names=names)
 
 
-def step(w: Words, f: FigureView, first: bool, rate: bool, bare_count: bool) -> str:
+def step(
+    w: Words, f: FigureView, first: bool, rate: bool, bare_count: bool, twin: bool = False
+) -> str:
     """One value of a series with its period and, in brackets, the rest: a level beside a
-    growth rate, rank, gap, 'estimate'."""
+    growth rate, rank, gap, 'estimate'; ``twin`` (another value of the series has the same
+    period and status) adds when it was reported, so the two can be told apart."""
     extras = comparisons(w, f, with_change=False)
+    if twin:
+        earliest = min(s.date for s in f.sources)
+        extras.append(w.p("step.reported", date=w.fmt.date(earliest)))
     if rate and f.amount is not None:
         extras.insert(0, value(w, f))
     if f.status == "estimate" and not (w.zh and rate):

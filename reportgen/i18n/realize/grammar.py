@@ -3,7 +3,9 @@
 >>> EN.join(["a", "b", "c"]), ZH.join(["甲", "乙", "丙"])
 ('a, b and c', '甲、乙、丙')
 >>> EN.clauses(["x of 1", "y of 2, up 3 percent"]), ZH.clauses(["甲1", "乙2"])
-('x of 1; and y of 2, up 3 percent', '甲1；乙2')
+('x of 1 and y of 2, up 3 percent', '甲1；乙2')
+>>> ZH.join(["“科创十条”", "“智汇槐荫”人才政策", "人才贷"])
+'“科创十条”“智汇槐荫”人才政策、人才贷'
 >>> EN.finish('the "342" system'), ZH.finish("树兰(济南)国际医院")
 ('The “342” system', '树兰（济南）国际医院')
 """
@@ -59,8 +61,12 @@ class Grammar:
     def join(self, items: Sequence[str]) -> str:
         """A list: 'a, b and c' / '甲、乙、丙'."""
         items = [i for i in items if i]
-        if self.lang == "zh":
-            return "、".join(items)
+        if self.lang == "zh":  # no 、 between quoted items (GB/T 15834): “甲”“乙”
+            out = items[0] if items else ""
+            for before, item in zip(items, items[1:], strict=False):
+                quoted = before.endswith(("”", "》")) and item.startswith(("“", "《"))
+                out += ("" if quoted else "、") + item
+            return out
         if len(items) <= 2:
             return " and ".join(items)
         return ", ".join(items[:-1]) + " and " + items[-1]
@@ -73,7 +79,7 @@ class Grammar:
             return "；".join(items)
         if len(items) == 1:
             return items[0]
-        if any("," in i for i in items):
+        if len(items) > 2 and any("," in i for i in items):
             return "; ".join(items[:-1]) + "; and " + items[-1]
         return self.join(items)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from reportgen.i18n.realize.clauses import (
     clause,
+    timeless,
     comparisons,
     measure,
     names_a_plan,
@@ -18,7 +19,7 @@ from reportgen.i18n.realize.clauses import (
     step,
     value,
 )
-from reportgen.i18n.realize.words import Words
+from reportgen.i18n.realize.words import Words, plural_measure
 from reportgen.narrative.plan import Group, Qualitative, Sentence, Series, TargetOutcome
 from reportgen.render.view import FigureView
 
@@ -56,16 +57,20 @@ def group(w: Words, g: Group, district: str) -> str:
         return fresh
 
     if head.status == "target" or (owner is not None and head.status == "actual"):
+        # one period for the whole group: a lead-in; several: each clause its own, so a
+        # lead-in never governs a clause of another period ('In 2022, … in Jan–May 2023')
+        mixed = len({str(f.period) for f in figures}) > 1
         parts, first_rate = [], True
         for i, f in enumerate(figures):
             text = clause(w, f, first_rate, new_examples(f))
-            if i and f.period != figures[i - 1].period and f.period.stated:
+            if mixed and f.period.stated and not timeless(f):
                 text = w.p("clause.at", clause=text, at=w.at(f.period, f.status))
             parts.append(text)
             first_rate = first_rate and f.yoy is None
         subject = owner.name if owner is not None else district
-        lead = w.lead(head.period, head.status)
-        at = w.at(head.period, head.status) if head.period.stated else ""
+        dated = head.period.stated and not mixed and not timeless(head)
+        lead = w.lead(head.period, head.status) if dated else ""
+        at = w.at(head.period, head.status) if dated else ""
         clauses = w.grammar.clauses(parts)
         name = "group.target" if head.status == "target" else "group.owner"
         return w.p(name, lead=lead, at=at, subject=subject, clauses=clauses)
@@ -74,7 +79,7 @@ def group(w: Words, g: Group, district: str) -> str:
     for i, f in enumerate(figures):
         if i == 0 or f.period != figures[i - 1].period:
             status = "actual" if names_a_plan(f.measure) else f.status
-            at = w.at(f.period, status) if f.period.stated else ""
+            at = w.at(f.period, status) if f.period.stated and not timeless(f) else ""
         else:
             at = ""
         parts.append(said(w, f, at, i == 0, owner_name, new_examples(f)))
@@ -85,12 +90,16 @@ def series(w: Words, s: Series) -> str:
     """Values of one measure across periods, with a trend word only when one holds."""
     figures = _figures(w, s.figures)
     counts = all(f.amount is not None and f.amount.unit.is_count for f in figures)
-    steps = [step(w, f, i == 0, s.rate, counts) for i, f in enumerate(figures)]
+    keys = [(str(f.period), f.status) for f in figures]
+    steps = [
+        step(w, f, i == 0, s.rate, counts, keys.count(keys[i]) > 1) for i, f in enumerate(figures)
+    ]
     kind = "rate" if s.rate else ("count" if counts and s.trend is None else "level")
     name = f"series.{kind}" + (f".{s.trend.value}" if s.trend else "")
     joiner = w.p("steps.join.trend")
     text = w.grammar.steps(steps, s.trend is not None, joiner)
-    return w.p(name, measure=measure(w, figures[0]), steps=text)  # one name: the first
+    be = "were" if plural_measure(figures[0].measure) else "was"
+    return w.p(name, measure=measure(w, figures[0]), steps=text, be=be)  # one name: the first
 
 
 def target(w: Words, t: TargetOutcome) -> str:
@@ -128,10 +137,23 @@ def qualitative(w: Words, q: Qualitative, subject: str) -> str:
         return events(w, [_by_id(w, "events", i) for i in q.ids])
     if q.kind == "policies":
         return policies(w, [_by_id(w, "policies", i) for i in q.ids], subject)
+    if q.kind == "said":
+        return said_theme(w, _by_id(w, "statements", q.ids[0]), q.ids[1:])
     people = [_by_id(w, "people", i) for i in q.ids]
     named = [w.p("person", name=p.name, title=p.title) for p in people]
     name = "people.one" if len(named) == 1 else "people"
     return w.p(name, people=w.grammar.join(named))
+
+
+def said_theme(w: Words, theme: Any, speakers: Sequence[str]) -> str:
+    """The next year's theme in its speakers' words: 'Liu Jingtao, Mayor of …, named
+    2024 the district’s “…”.' / '……区长刘敬涛表示，2024年，全区将大力实施“……”。'"""
+    people = [_by_id(w, "people", i) for i in speakers]
+    named = w.grammar.join([w.p("person.said", name=p.name, title=p.title) for p in people])
+    short = w.p("refer.short", place=w.fmt.place(w.context.get("place_kind", "district")))
+    period = w.period(theme.period) if theme.period is not None else ""
+    text = _quoted(w, theme.text.removeprefix("the "))
+    return w.p("statement.theme.said", people=named, subject=short, period=period, text=text)
 
 
 def _by_id(w: Words, key: str, ident: str) -> Any:

@@ -15,7 +15,7 @@ from reportgen.editions.realized import Block
 PLACE_WORDS = {
     "zh": {"paragraph": "第{n}段", "bullet": "要点{n}", "lead": "导语", "table": "表{n}",
            "annex": "附表{n}"},
-    "en": {"paragraph": "paragraph {n}", "bullet": "key point {n}", "lead": "lead",
+    "en": {"paragraph": "paragraph {n}", "bullet": "key point {n}", "lead": "lead paragraph",
            "table": "Table {n}", "annex": "Annex table {n}"},
 }  # fmt: skip
 

@@ -100,7 +100,7 @@ def _describe(kind: str, view: Any, f: Formatter) -> tuple[str, str]:
         if f.lang == "zh":
             label = measure + "".join(f"（{x}）" for x in (when, status) if x)
         parts = [
-            f.amount(view.amount, "table", view.item) if view.amount is not None else "",
+            f.amount(view.amount, "prose", view.item) if view.amount is not None else "",
             f.change(view.yoy, "table") if view.yoy is not None else "",
             f.gap(view.vs_city, "table") if view.vs_city is not None else "",
             f.rank(view.rank, "table") if view.rank is not None else "",

@@ -137,8 +137,8 @@ def test_stacked_markdown_separates_each_pair(zh_en: BilingualReport) -> None:
 def test_footnotes_are_defined_once_in_both_languages(zh_en: BilingualReport) -> None:
     notes = re.findall(r"^\[\^([\w.]+)\]: (.*)$", zh_en.markdown, re.M)
     used = set(re.findall(r"\[\^([\w.]+)\](?!:)", zh_en.markdown))
-    assert len(notes) == len({n for n, _ in notes}) == len(used) > 0
-    assert {n for n, _ in notes} == used
+    assert len(notes) == len({n for n, _ in notes}) > 0  # each defined once
+    assert used <= {n for n, _ in notes}  # both languages' marks resolve to them
     assert all(re.search(r"来源.* / Sources? ", text) for _, text in notes)
 
 

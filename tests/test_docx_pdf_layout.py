@@ -13,7 +13,6 @@ import functools
 import itertools
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -21,22 +20,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from test_docx_support import FIXTURES, render
+from test_docx_support import FIXTURES, need_tools, render
 
 MM = 72 / 25.4  # points per millimetre
 FONTS_CONF = FIXTURES / "fonts.conf"
 XHTML = {"x": "http://www.w3.org/1999/xhtml"}
-
-
-def need(*tools: str) -> None:
-    """Skip without the tools, or fail under CI=true (CI installs them: .ci/run)."""
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if not missing:
-        return
-    message = f"{', '.join(missing)} not installed (LibreOffice, poppler-utils)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message}: required in CI")
-    pytest.skip(message)
 
 
 @dataclass(frozen=True)
@@ -72,7 +60,7 @@ class Pdf:
 
 def to_pdf(docx: bytes, name: str) -> Pdf:
     """Convert with LibreOffice and read the result back with poppler."""
-    need("soffice", "pdftotext", "pdfinfo", "pdffonts")
+    need_tools("soffice", "pdftotext", "pdfinfo", "pdffonts")
     folder = Path(tempfile.mkdtemp(prefix="reportgen-pdf-"))
     source = folder / f"{name}.docx"
     source.write_bytes(docx)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
-from test_docx_support import TITLES, fixture, fixture_markdown
+from test_docx_support import TITLES, fixture, fixture_markdown, need_tools
 
 TOKENS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?|[\u4e00-\u9fff]+")
 FIGURES = re.compile(r"\d+(?:\.\d+)?")
@@ -70,13 +69,8 @@ def test_pandoc_reads_every_word_and_figure(lang: str) -> None:
     assert not missing, f"pandoc's text of the DOCX lacks {missing}"
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
-)
-@pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
-)
 def test_libreoffice_pdf_holds_the_chinese_title_and_every_figure(tmp_path: Path) -> None:
+    need_tools("soffice", "pdftotext")  # skips without them; fails under CI=true
     source = tmp_path / "briefing.zh.docx"
     source.write_bytes(fixture("zh").data)
     profile = (tmp_path / "profile").as_uri()

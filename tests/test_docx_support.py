@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import functools
 import io
+import os
+import shutil
 import struct
 import tempfile
 import zipfile
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from docx.document import Document
 from lxml import etree
 
@@ -130,6 +133,18 @@ def fixture(lang: str, toc: bool = False) -> Rendered:
     target = base_dir() / f"briefing.{lang}{'.toc' if toc else ''}.docx"
     target.write_bytes(rendered.data)
     return Rendered(rendered.data, target)
+
+
+def need_tools(*tools: str) -> None:
+    """Skip a test without the programs it runs (LibreOffice, poppler), or fail under
+    ``CI=true``: CI installs them (.ci/run), so a missing one there is an error."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if not missing:
+        return
+    message = f"{', '.join(missing)} not installed (LibreOffice, poppler-utils)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}: required in CI")
+    pytest.skip(message)
 
 
 def attr(element: etree._Element, name: str) -> str | None:

@@ -18,10 +18,10 @@ def write(tmp_path: Path, text: str, name: str = "phrases.zh.yaml") -> Path:
 
 
 def test_a_valid_override_rewords_the_chinese_briefing(tmp_path: Path) -> None:
-    write(tmp_path, 'series.rate.down: "{measure}{steps}，增速放缓。"\n')
+    write(tmp_path, 'target.exceeded: "{measure}{steps}，超额完成{period}（{target}）。"\n')
     facts = reportgen.load_facts(default_facts_path())
     markdown = reportgen.build(facts, lang="zh", templates=tmp_path, charts=False).markdown
-    assert "增速放缓。" in markdown and "增速逐步回落" not in markdown
+    assert "超额完成2023年目标（90家）" in markdown and "超过2023年目标" not in markdown
 
 
 @pytest.mark.parametrize(

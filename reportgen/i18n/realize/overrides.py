@@ -8,7 +8,7 @@ the ``{fields}`` of the packaged pattern. Every problem is reported at once as
 
 Example (``my-templates/phrases.en.yaml``)::
 
-    series.rate.down: "Growth in {measure} eased from {steps}."
+    target.exceeded: "{Measure} reached {steps}, beating the {period} of {target}."
 """
 
 from __future__ import annotations

@@ -202,6 +202,7 @@ class InlineWriter:
         for index, block in enumerate(blocks):
             if block.type != "paragraph":
                 raise unsupported(block, " inside a footnote (only paragraphs are)")
+            _drop_back_links(block)
             p = self._note_paragraph(note, first=index == 0)
             for child in block.children:
                 if child.type == "inline":
@@ -219,6 +220,15 @@ class InlineWriter:
             sub(mark, "w:footnoteRef")
             text_run(p, " ")
         return p
+
+
+def _drop_back_links(paragraph: SyntaxTreeNode) -> None:
+    """Remove markdown-it's back-links (a ``footnote_anchor`` per reference, beside the
+    last paragraph's inline content, never written to DOCX) from a footnote definition
+    the first time it is written, so writing it again for each reference stays linear."""
+    for node in (paragraph, *paragraph.children):
+        if any(child.type == "footnote_anchor" for child in node.children):
+            node.children = [c for c in node.children if c.type != "footnote_anchor"]
 
 
 def strip_leading(inline_parent: SyntaxTreeNode, count: int) -> None:

@@ -3,7 +3,6 @@ facts from standard input, a briefing to standard output, stale charts removed."
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
@@ -77,27 +76,6 @@ def detail(message: str) -> None:
     """Print a line of detail on stderr when verbose."""
     if level() > 0:
         click.echo(message, err=True)
-
-
-#: ``--jobs`` by default: one process below this many fact files (a worker's start-up and
-#: imports cost more than it saves), then one per this many files, at most one per CPU.
-#: Measured in docs/performance.md ("--jobs default").
-FILES_PER_WORKER = 5
-MIN_FILES_FOR_WORKERS = 10
-
-
-def auto_jobs(files: int, cpus: int | None = None) -> int:
-    """The worker processes for ``files`` fact files when ``--jobs`` is not given.
-
-    >>> [auto_jobs(n, cpus=2) for n in (1, 6, 9, 10, 12, 40)]
-    [1, 1, 1, 2, 2, 2]
-    >>> auto_jobs(40, cpus=8)
-    8
-    """
-    cpus = cpus or os.cpu_count() or 1
-    if files < MIN_FILES_FOR_WORKERS:
-        return 1
-    return max(1, min(cpus, files // FILES_PER_WORKER))
 
 
 def show_help_without_command(ctx: click.Context) -> None:

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 from test_docx_support import attr, fixture, fixture_markdown, render
 
 from reportgen.errors import OptionError
 from reportgen.writers.docx import DocxFonts
 from reportgen.writers.docx_reference import build_reference_docx, reference_path
+from reportgen.writers.docx_xml import PPR_ORDER, RPR_ORDER, STYLE_ORDER
 
 EXPECTED_STYLES = {
     "Normal", "Default Paragraph Font", "Normal Table", "Title", "Subtitle", "heading 1",
@@ -124,3 +126,28 @@ def test_a_non_docx_reference_is_an_option_error(tmp_path: Path, content: bytes 
         path.write_bytes(content)
     with pytest.raises(OptionError, match=r"fake\.docx is not a \.docx file"):
         render("# T\n", reference_doc=path)
+
+
+def _in_schema_order(element: etree._Element, order: tuple[str, ...]) -> bool:
+    names = [f"w:{etree.QName(child).localname}" for child in element]
+    known = [order.index(name) for name in names if name in order]
+    return known == sorted(known) and len(known) == len(names)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_children_are_in_schema_order(lang: str) -> None:
+    """Word refuses a document whose style or paragraph properties are out of order."""
+    rendered = fixture(lang, toc=True)
+    ns = {"w": rendered.xml("word/styles.xml").nsmap["w"]}
+    checks = [
+        ("word/styles.xml", "//w:style", STYLE_ORDER),
+        ("word/styles.xml", "//w:pPr", PPR_ORDER),
+        ("word/styles.xml", "//w:rPr", RPR_ORDER),
+        ("word/document.xml", "//w:p/w:pPr", PPR_ORDER),
+        ("word/document.xml", "//w:r/w:rPr", RPR_ORDER),
+    ]
+    for part, query, order in checks:
+        elements = rendered.xml(part).xpath(query, namespaces=ns)
+        assert elements
+        wrong = [etree.tostring(e)[:160] for e in elements if not _in_schema_order(e, order)]
+        assert not wrong, f"{part}: {wrong[:3]}"

@@ -112,17 +112,18 @@ def _lists(g: Genre) -> list[Style]:
     styles = []
     for n in (1, 2, 3):
         suffix = "" if n == 1 else f" {n}"
-        space = _spacing(0, 0) if g.line_pitch else _spacing(0, 60) + "<w:contextualSpacing/>"
+        space = _spacing(0, 0) if g.line_pitch else _spacing(0, 60)
+        tight = "" if g.line_pitch else "<w:contextualSpacing/>"  # schema order: after w:ind
         for kind in ("Bullet", "Number"):
             styles.append(
                 Style(f"List{kind}{suffix.strip()}", f"List {kind}{suffix}", "BodyText",
                       f"List{kind}{suffix.strip()}", 34, space
-                      + _list_indent(g, n, hanging=True), "")
+                      + _list_indent(g, n, hanging=True) + tight, "")
             )  # fmt: skip
         styles.append(
             Style(f"ListContinue{suffix.strip()}", f"List Continue{suffix}", "BodyText",
-                  f"ListContinue{suffix.strip()}", 34, space + _list_indent(g, n, hanging=False),
-                  "")
+                  f"ListContinue{suffix.strip()}", 34,
+                  space + _list_indent(g, n, hanging=False) + tight, "")
         )  # fmt: skip
     return styles
 
@@ -160,8 +161,8 @@ def paragraph_styles(g: Genre) -> list[Style]:
     )
     quote_rpr = fonts(g.body_latin, g.emphasis_east_asia) if zh else '<w:color w:val="404040"/>'
     c_east, c_size = g.caption
-    caption_rpr = fonts(g.heading_latin if zh else g.body_latin, c_east) + _sz(c_size)
-    caption_rpr += "" if zh else _bold(True) + '<w:color w:val="404040"/>'
+    caption_rpr = fonts(g.heading_latin if zh else g.body_latin, c_east)
+    caption_rpr += ("" if zh else _bold(True) + '<w:color w:val="404040"/>') + _sz(c_size)
     small = _SINGLE + _NO_INDENT
     rule = '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="808080"/></w:pBdr>'
     p_font, p_size = g.page_number

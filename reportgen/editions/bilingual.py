@@ -2,7 +2,8 @@
 
 ``build_bilingual(facts, "zh+en")`` builds both single-language briefings from the
 same facts and options, cuts each into the plan's blocks and the template text between
-them (:mod:`~reportgen.editions.segment`), pairs them by key (:mod:`~reportgen.editions.pairs`)
+them (:mod:`~reportgen.editions.segment`), pairs them by block id and section
+(:mod:`~reportgen.editions.pairs`)
 and writes the pairs out three ways:
 
 - Markdown, ``stacked`` (default): the lead language's block, then the other's, then a
@@ -29,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.build import Report
-from reportgen.editions.pairs import Pair, pair_pieces
+from reportgen.editions.pairs import Pair, pair_sections
 from reportgen.editions.realized import LanguageBuild, realize_language
-from reportgen.editions.segment import footnotes, segment
+from reportgen.editions.segment import footnotes, sections
 from reportgen.errors import OptionError
 from reportgen.facts.model import DistrictFacts
 
@@ -91,8 +92,8 @@ def build_bilingual(
 
 def compose(a: LanguageBuild, b: LanguageBuild, layout: str = "stacked") -> BilingualReport:
     """The edition of two single-language builds of the same facts (``a`` leads)."""
-    pairs = pair_pieces(
-        segment(a.report.markdown, a.blocks, a.lang), segment(b.report.markdown, b.blocks, b.lang)
+    pairs = pair_sections(
+        sections(a.report.markdown, a.blocks), sections(b.report.markdown, b.blocks)
     )
     notes = _notes(footnotes(a.report.markdown), footnotes(b.report.markdown))
     text = stacked(pairs) if layout == "stacked" else html_table(pairs)
@@ -137,7 +138,7 @@ def _notes(lead: dict[str, str], other: dict[str, str]) -> str:
 def _heading(pair: Pair) -> str:
     level, _, lead = pair.lead.partition(" ")
     other = pair.other.partition(" ")[2]
-    return f"{level} {lead} / {other}"
+    return f"{level} {lead} / {other}" if lead and other else pair.lead or pair.other
 
 
 def stacked(pairs: Sequence[Pair]) -> str:
@@ -145,7 +146,7 @@ def stacked(pairs: Sequence[Pair]) -> str:
     out: list[str] = []
     for pair in pairs:
         if pair.kind == "title":
-            out += [pair.lead, "**" + pair.other.removeprefix("# ").strip() + "**"]
+            out += [pair.lead, _bold(pair.other.removeprefix("# ").strip())]
         elif pair.kind == "marker":
             out.append(pair.lead)
         elif pair.kind == "heading":
@@ -154,7 +155,11 @@ def stacked(pairs: Sequence[Pair]) -> str:
             out += [pair.lead, pair.other]
         else:
             out += [pair.lead, pair.other, "---"]
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(x for x in out if x) + "\n"
+
+
+def _bold(text: str) -> str:
+    return f"**{text}**" if text else ""
 
 
 def html_table(pairs: Sequence[Pair]) -> str:
@@ -174,14 +179,14 @@ def html_table(pairs: Sequence[Pair]) -> str:
             out.append(f'<tr id="{_anchor(pair.key)}">\n<td>\n\n{pair.lead}\n\n</td>\n'
                        f"<td>\n\n{pair.other}\n\n</td>\n</tr>")  # fmt: skip
         elif pair.kind == "title":
-            out += [pair.lead, "**" + pair.other.removeprefix("# ").strip() + "**"]
+            out += [pair.lead, _bold(pair.other.removeprefix("# ").strip())]
         elif pair.kind == "marker":
             out.append(pair.lead)
         else:
             out += [pair.lead, pair.other]
     if open_table:
         out.append("</table>")
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(x for x in out if x) + "\n"
 
 
 def _anchor(key: str) -> str:
@@ -203,4 +208,4 @@ def docx_markdown(pairs: Sequence[Pair], lead: str, other: str) -> str:
             how = "stack" if pair.kind == "heading" else "pair"
             out += [f"<!-- {how} {lead} {other} -->", pair.lead, "<!-- cell -->", right,
                     f"<!-- /{how} -->"]  # fmt: skip
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(x for x in out if x) + "\n"

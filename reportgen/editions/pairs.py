@@ -1,32 +1,33 @@
-"""Pairs of blocks: two languages' segmented briefings → one aligned sequence.
+"""Pairs: two languages' briefings, cut into sections (:mod:`~reportgen.editions.segment`),
+→ one aligned sequence in the lead language's order.
 
-Each piece of the lead language (:func:`~reportgen.editions.segment.segment`) is paired
-with the piece of the same key in the other language: a block of the plan with its
-realization in the other language, a gap of template text with the same gap. A gap is
-cut further at headings, charts and tables when both languages have the same sequence
-of them (the default templates do), so headings pair with headings; otherwise the gap
-pairs whole. Tables and charts are *wide*: shown once per language, one after the
-other, at full width (each language's table has its own labels and number formats).
+Sections pair in order (both languages have the same ``##`` sections: the same plan and
+the same chosen sections); their headings pair. Inside a section, each block of the plan
+pairs with the block of the same id in the other language — by construction, wherever
+the other language's template prints it (the Chinese summary puts the lead paragraph
+before the key points, the English one after them: the lead language's order wins).
+Template text pairs by kind and order within the section: the lead's first chart with
+the other's first chart, its first run of text with the other's first run of text; what
+the other language has more of follows at the section's end beside nothing. Tables and
+charts are *wide*: shown once per language, one after the other, at full width.
 """
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict, deque
 from dataclasses import dataclass
 
-from reportgen.editions.segment import Piece
+from reportgen.editions.segment import Piece, Section
 from reportgen.errors import TemplateError
-
-_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
 class Pair:
     """Two languages' Markdown for one place of the document.
 
-    ``kind``: ``text`` (side by side), ``heading`` (side by side), ``wide`` (one after
-    the other, full width), ``title`` (the document title), ``marker`` (``<!-- toc -->``,
-    written once). ``key`` is the block id or gap key it came from.
+    ``kind``: ``text`` (side by side), ``heading`` (paired), ``wide`` (one after the
+    other, full width), ``title`` (the document title), ``marker`` (``<!-- toc -->``,
+    written once). ``key`` is the block id, or ``<section>:<kind><n>`` for template text.
     """
 
     key: str
@@ -36,65 +37,45 @@ class Pair:
     facts: tuple[str, ...] = ()
 
 
-def pair_pieces(lead: list[Piece], other: list[Piece]) -> list[Pair]:
-    """The aligned pairs of two segmented briefings (same keys in the same order)."""
-    keys = [p.key for p in lead], [p.key for p in other]
-    if keys[0] != keys[1]:
+def pair_sections(lead: list[Section], other: list[Section]) -> list[Pair]:
+    """The aligned pairs of two briefings cut into sections."""
+    if len(lead) != len(other):
         raise TemplateError(
-            "the two languages' templates print the narrative's blocks in different orders;"
-            " a bilingual edition needs the same template structure in both"
+            f"the two languages' briefings have {len(lead) - 1} and {len(other) - 1} ##"
+            " sections; a bilingual edition needs the same sections in both"
         )
+    blocks = {p.block.id: p for s in other for p in s.pieces if p.block is not None}
     pairs: list[Pair] = []
-    for a, b in zip(lead, other, strict=True):
-        if a.block is not None:
-            kind = "wide" if a.block.kind in ("table", "annex") else "text"
-            if a.block.kind == "bullet":
-                pairs.append(Pair(a.key, kind, f"- {a.markdown}", f"- {b.markdown}",
-                                  a.block.facts))  # fmt: skip
-            else:
-                pairs.append(Pair(a.key, kind, a.markdown, b.markdown, a.block.facts))
-        else:
-            pairs += _gap_pairs(a.key, a.markdown, b.markdown)
+    for n, (a, b) in enumerate(zip(lead, other, strict=True)):
+        if a.heading is not None and b.heading is not None:
+            pairs.append(Pair(f"s{n}:heading", "heading", a.heading, b.heading))
+        pairs += _section_pairs(n, a, b, blocks)
     return pairs
 
 
-def _units(markdown: str) -> list[tuple[str, str]]:
-    """A gap's Markdown as (kind, text) units: heading, title, wide, marker or text
-    (consecutive text blocks joined)."""
-    units: list[tuple[str, str]] = []
-    for chunk in _BLANK.split(markdown.strip()):
-        text = chunk.strip("\n")
-        if not text.strip():
+def _section_pairs(n: int, a: Section, b: Section, blocks: dict[str, Piece]) -> list[Pair]:
+    queues: dict[str, deque[Piece]] = defaultdict(deque)
+    for piece in b.pieces:
+        if piece.block is None:
+            queues[piece.kind].append(piece)
+    counts: dict[str, int] = defaultdict(int)
+    out: list[Pair] = []
+    for piece in a.pieces:
+        if piece.block is not None:
+            match = blocks.get(piece.block.id)
+            if match is None:
+                raise TemplateError(
+                    f"the block {piece.block.id} of the plan is printed in one language only"
+                )
+            kind = "wide" if piece.block.kind in ("table", "annex") else "text"
+            out.append(Pair(piece.block.id, kind, piece.markdown, match.markdown,
+                            piece.block.facts))  # fmt: skip
             continue
-        kind = _kind(text)
-        if kind == "text" and units and units[-1][0] == "text":
-            units[-1] = ("text", f"{units[-1][1]}\n\n{text}")
-        else:
-            units.append((kind, text))
-    return units
-
-
-def _kind(text: str) -> str:
-    if text.startswith("# "):
-        return "title"
-    if re.match(r"#{2,6} ", text) and "\n" not in text:
-        return "heading"
-    if text.startswith("<!--") and text.endswith("-->"):
-        return "marker"
-    if (
-        text.startswith("![")
-        or text.startswith("|")
-        or text.startswith("**表")
-        or (text.startswith("**Table"))
-    ):
-        return "wide"
-    return "text"
-
-
-def _gap_pairs(key: str, lead: str, other: str) -> list[Pair]:
-    a, b = _units(lead), _units(other)
-    if [k for k, _ in a] != [k for k, _ in b]:
-        if not a and not b:
-            return []
-        return [Pair(key, "text", lead.strip(), other.strip())]
-    return [Pair(key, kind, x, y) for (kind, x), (_, y) in zip(a, b, strict=True)]
+        counts[piece.kind] += 1
+        mate = queues[piece.kind].popleft().markdown if queues[piece.kind] else ""
+        out.append(Pair(f"s{n}:{piece.kind}{counts[piece.kind]}", piece.kind, piece.markdown, mate))
+    for kind, rest in queues.items():
+        for piece in rest:
+            counts[kind] += 1
+            out.append(Pair(f"s{n}:{kind}{counts[kind]}", kind, "", piece.markdown))
+    return out

@@ -72,11 +72,12 @@ def realize_language(
     fallback: str | None = None,
     charts: bool = True,
     citations: str = "footnotes",
+    chart_format: str = "native",
 ) -> LanguageBuild:
     """Build ``lang``'s briefing and return it with the plan and realization behind it."""
     report = build(
         facts, lang, templates=templates, sections=sections, fallback=fallback,
-        charts=charts, citations=citations,
+        charts=charts, citations=citations, chart_format=chart_format,
     )  # fmt: skip
     facts = revalidate(facts)
     context = make_view(facts, lang, fallback)

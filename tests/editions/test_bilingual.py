@@ -3,6 +3,7 @@ three layouts (stacked Markdown, HTML table, DOCX rows) and the CLI."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -101,7 +102,8 @@ def test_pairs_follow_the_plan_one_block_each(
     zh, en = builds["zh"].blocks, builds["en"].blocks
     assert [b.id for b in zh] == [b.id for b in en]
     assert [b.facts for b in zh] == [b.facts for b in en]  # the same plan, so the same facts
-    block_pairs = [p for p in zh_en.pairs if not p.key.startswith("after:")]
+    ids = {b.id for b in zh}
+    block_pairs = [p for p in zh_en.pairs if p.key in ids]
     assert sorted(p.key for p in block_pairs) == sorted(b.id for b in zh)  # each block once
     zh_by, en_by = {b.id: b for b in zh}, {b.id: b for b in en}
     printed = [builds["zh"].report.markdown.find(zh_by[p.key].markdown) for p in block_pairs]
@@ -245,15 +247,32 @@ def test_charts_go_to_the_editions_own_folder(facts: reportgen.DistrictFacts) ->
         assert f"]({key}" in report.markdown
 
 
-def test_compose_refuses_templates_of_different_structure(
+def test_blocks_pair_by_id_whatever_order_each_template_prints_them(
+    builds: dict[str, LanguageBuild],
+) -> None:
+    """The Chinese summary prints the lead before the key points, the English one after
+    them: each block still pairs with its own realization, in the lead's order."""
+    zh, en = builds["zh"], builds["en"]
+    for lead, other in ((zh, en), (en, zh)):
+        report = compose(lead, other)
+        order = [p.key for p in report.pairs if p.key == "lead" or p.key.startswith("point-")]
+        printed = sorted(order, key=lambda k: lead.report.markdown.find(
+            next(b.markdown for b in lead.blocks if b.id == k)))  # fmt: skip
+        assert order == printed
+
+
+def test_compose_refuses_a_block_printed_in_one_language_only(
     builds: dict[str, LanguageBuild],
 ) -> None:
     en = builds["en"]
-    blocks = en.blocks
-    moved = en.report.markdown.replace(blocks[1].markdown, "").replace(
-        blocks[-1].markdown, blocks[-1].markdown + "\n\n- " + blocks[1].markdown
-    )
-    swapped = LanguageBuild("en", en.report.__class__(**{**en.report.__dict__,
-                            "markdown": moved}), en.context, en.plan, en.realized)  # fmt: skip
-    with pytest.raises(reportgen.errors.TemplateError, match="different orders"):
-        compose(builds["zh"], swapped)
+    dropped = en.report.markdown.replace(en.blocks[-1].markdown, "")
+    report = dataclasses.replace(en.report, markdown=dropped)
+    with pytest.raises(reportgen.errors.TemplateError, match="in one language only"):
+        compose(builds["zh"], dataclasses.replace(en, report=report))
+
+
+def test_compose_refuses_different_sections(builds: dict[str, LanguageBuild]) -> None:
+    en = builds["en"]
+    extra = dataclasses.replace(en.report, markdown=en.report.markdown + "\n## Extra\n\nText.\n")
+    with pytest.raises(reportgen.errors.TemplateError, match="same sections"):
+        compose(builds["zh"], dataclasses.replace(en, report=extra))

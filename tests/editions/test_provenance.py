@@ -31,16 +31,12 @@ ID = re.compile(r"^- \*\*.*?[（(]([a-z0-9][a-z0-9-]*)[）)]  $", re.M)
 
 @pytest.fixture(scope="module", params=["zh", "en"])
 def edition(
-    request: pytest.FixtureRequest, builds: dict[str, LanguageBuild]
+    request: pytest.FixtureRequest,
+    builds: dict[str, LanguageBuild],
+    facts: reportgen.DistrictFacts,
 ) -> tuple[LanguageBuild, str]:
     built = builds[request.param]
-    return built, with_provenance(built, reportgen.load_facts(_facts_path())).markdown
-
-
-def _facts_path() -> Path:
-    from reportgen.resources import default_facts_path
-
-    return default_facts_path()
+    return built, with_provenance(built, facts).markdown
 
 
 def _appendix_text(markdown: str) -> str:
@@ -50,25 +46,22 @@ def _appendix_text(markdown: str) -> str:
 
 
 def test_the_appendix_lists_every_fact_the_briefing_states(
-    edition: tuple[LanguageBuild, str],
+    edition: tuple[LanguageBuild, str], facts: reportgen.DistrictFacts
 ) -> None:
     built, markdown = edition
     used = used_facts([b for b in built.blocks if b.markdown in built.report.markdown])
     listed = set(ID.findall(_appendix_text(markdown)))
     assert len(used) > 200
     assert set(used) - listed == set()
-    qualitative = {m.id for kind, m in fact_models(_facts()) if kind != "figure"}
+    qualitative = {m.id for kind, m in fact_models(facts) if kind != "figure"}
     assert len(listed & qualitative) > 50  # statements, events, people, policies too
 
 
-def _facts() -> reportgen.DistrictFacts:
-    return reportgen.load_facts(_facts_path())
-
-
-def test_every_quote_is_found_in_its_article(edition: tuple[LanguageBuild, str]) -> None:
+def test_every_quote_is_found_in_its_article(
+    edition: tuple[LanguageBuild, str], facts: reportgen.DistrictFacts
+) -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"no articles at {SEEDS}")
-    facts = _facts()
     articles = {}
     for number, source in enumerate(facts.sources, start=1):
         assert source.file is not None
@@ -121,8 +114,10 @@ def test_editors_notes_live_in_the_appendix(edition: tuple[LanguageBuild, str]) 
     assert note.replace('"', "") in tail.replace("\\", "").replace('"', "")
 
 
-def test_docx_links_resolve_to_bookmarks(builds: dict[str, LanguageBuild]) -> None:
-    report = with_provenance(builds["zh"], _facts())
+def test_docx_links_resolve_to_bookmarks(
+    builds: dict[str, LanguageBuild], facts: reportgen.DistrictFacts
+) -> None:
+    report = with_provenance(builds["zh"], facts)
     with zipfile.ZipFile(io.BytesIO(report.docx_bytes())) as archive:
         root = etree.fromstring(archive.read("word/document.xml"))
     anchors = [h.get(f"{W}anchor") for h in root.iter(f"{W}hyperlink")]
@@ -131,13 +126,17 @@ def test_docx_links_resolve_to_bookmarks(builds: dict[str, LanguageBuild]) -> No
     assert {a for a in anchors if a and a.startswith("prov_")} <= names
 
 
-def test_bilingual_edition_with_provenance(builds: dict[str, LanguageBuild]) -> None:
-    report = build_edition(_facts(), "zh+en", provenance=True, charts=False)
+def test_bilingual_edition_with_provenance(
+    builds: dict[str, LanguageBuild], facts: reportgen.DistrictFacts
+) -> None:
+    report = build_edition(facts, "zh+en", provenance=True, charts=False)
     assert "## 附录　数据来源与原文" in report.markdown
     assert set(LINK.findall(report.markdown)) <= set(ANCHOR.findall(report.markdown))
     assert set(LINK.findall(report.docx_markdown)) <= set(ANCHOR.findall(report.docx_markdown))
 
 
-def test_appendix_anchors_are_word_bookmark_names(builds: dict[str, LanguageBuild]) -> None:
-    extra = appendix(builds["en"], _facts())
+def test_appendix_anchors_are_word_bookmark_names(
+    builds: dict[str, LanguageBuild], facts: reportgen.DistrictFacts
+) -> None:
+    extra = appendix(builds["en"], facts)
     assert extra.anchors and all(re.fullmatch(r"[A-Za-z]\w{0,39}", a) for a in extra.anchors)

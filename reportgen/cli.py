@@ -21,22 +21,6 @@ from reportgen.cli_init import project_facts
 from reportgen.cli_output import (
     CONTEXT,
     StdinFacts,
-    auto_jobs,
-    complete_values,
-    detail,
-    level,
-    print_document,
-    progress_line,
-    remove_stale_charts,
-    say,
-    show_help_without_command,
-    stdout_folder,
-    timed,
-    verbosity_options,
-)
-from reportgen.cli_output import (
-    CONTEXT,
-    StdinFacts,
     complete_values,
     detail,
     level,

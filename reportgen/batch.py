@@ -33,6 +33,7 @@ class BuildJob:
     keep_assets: bool = False  # DOCX alone: also write the charts beside it
     provenance: bool = False  # the provenance appendix (reportgen.editions)
     bilingual_layout: str = "stacked"  # Markdown of a zh+en / en+zh edition
+    chart_format: str = "native"  # native DOCX charts and SVG, or matplotlib PNGs
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def run_job(job: BuildJob) -> JobResult:
                 fallback=job.fallback,
                 charts=job.charts,
                 citations=job.citations,
+                chart_format=job.chart_format,
             )
             for lang in job.langs
         ]

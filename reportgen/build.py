@@ -232,6 +232,8 @@ def build(
         fallback = choice_arg(fallback, "fallback language", LANGUAGES)
     charts = flag_arg(charts, "charts")
     chart_format = choice_arg(chart_format, "chart format", CHART_FORMATS)
+    if chart_format == "png" and charts:
+        _check_png_extra()
     facts = revalidate(facts)
     context = make_view(facts, lang, fallback)
     formatter = _formatter(lang, facts)
@@ -257,6 +259,18 @@ def build(
         facts.district.id, lang, markdown, title, subject, created, assets, info,
         collector.charts(),
     )  # fmt: skip
+
+
+def _check_png_extra() -> None:
+    """PNG charts need matplotlib, the optional ``png`` extra: say how to get it."""
+    import importlib.util
+
+    if importlib.util.find_spec("matplotlib") is None:
+        raise OptionError(
+            "chart format png needs matplotlib, which is not installed; install the png "
+            "extra (pip install 'reportgen[png]', or uv sync --extra png) or use the "
+            "default native charts"
+        )
 
 
 def _formatter(lang: str, facts: DistrictFacts) -> Formatter:

@@ -170,6 +170,14 @@ def _split(value: str, choices: tuple[str, ...], option: str) -> tuple[str, ...]
     help="Leave the charts out (and remove those an earlier build left beside the .md).",
 )
 @click.option(
+    "--chart-format",
+    default="native",
+    show_default=True,
+    help="native: native Word charts in the DOCX and SVG files beside the Markdown; png:"
+    " matplotlib pictures in both (needs the png extra: pip install 'reportgen[png]').",
+    shell_complete=complete_values("native", "png"),
+)
+@click.option(
     "--keep-assets",
     is_flag=True,
     help="With --format docx alone, also write the charts' image files (the DOCX embeds them).",
@@ -221,6 +229,7 @@ def build(
     reference_doc: Path | None,
     fallback: str | None,
     no_charts: bool,
+    chart_format: str,
     keep_assets: bool,
     citations: str,
     jobs: int,
@@ -266,7 +275,8 @@ def build(
     batch = [
         BuildJob(path, langs, formats, out, templates, chosen, fallback, not no_charts,
                  reference_doc, citations, toc=toc, meta=meta, keep_assets=keep_assets,
-                 provenance=provenance, bilingual_layout=bilingual_layout)
+                 provenance=provenance, bilingual_layout=bilingual_layout,
+                 chart_format=chart_format)
         for path in data or (project_facts(default_facts_path()),)
     ]  # fmt: skip
     errors: list[ReportgenError] = []

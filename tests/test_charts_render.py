@@ -11,6 +11,7 @@ import subprocess
 import sys
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -181,3 +182,24 @@ def test_a_cjk_font_installed_after_matplotlib_listed_its_fonts_is_found(
     files = {entry.fname for entry in manager.ttflist if entry.name in CJK_FAMILIES}
     monkeypatch.setattr(manager, "ttflist", [e for e in manager.ttflist if e.fname not in files])
     assert find_cjk_family() == cjk_font
+
+
+def test_the_cli_with_png_charts_embeds_pictures(tmp_path: Path) -> None:
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from conftest import MINIMAL
+    from reportgen.cli import main
+
+    args = ["build", str(MINIMAL), "--format", "all", "--chart-format", "png", "--out",
+            str(tmp_path)]  # fmt: skip
+    result = CliRunner().invoke(main, args, prog_name="reportgen")
+    assert result.exit_code == 0, result.output
+    charts = sorted(p.name for p in tmp_path.glob("*.assets/chart-*"))
+    assert charts and all(name.endswith(".png") for name in charts)
+    (docx,) = tmp_path.glob("*.docx")
+    with zipfile.ZipFile(docx) as archive:
+        names = archive.namelist()
+    assert not [n for n in names if n.startswith("word/charts/")]
+    assert len([n for n in names if n.startswith("word/media/")]) == len(charts)

@@ -1,0 +1,266 @@
+"""Native Word charts read back from the DOCX: parts, content types, relationships, the
+series values (exact decimal text), categories, labels, fills, fonts, the embedded
+workbook, captions; and identical bytes from concurrent builds."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from functools import cache
+from io import BytesIO
+from typing import Any
+
+import pytest
+from chart_support import PROGRAMME
+from lxml import etree
+
+import reportgen
+from reportgen.build import Report
+from reportgen.charts.chartxml import plain
+from reportgen.charts.spec import BarStyle, ChartSpec, words_for
+
+NS = {
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+}
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LANGS = ["en", "zh"]
+
+
+@cache
+def built(lang: str) -> tuple[Report, bytes]:
+    from reportgen.resources import default_facts_path
+
+    report = reportgen.build(reportgen.load_facts(default_facts_path()), lang=lang)
+    return report, report.docx_bytes()
+
+
+class Package:
+    """A DOCX opened for reading its parts as XML."""
+
+    def __init__(self, data: bytes) -> None:
+        self.zip = zipfile.ZipFile(BytesIO(data))
+
+    def xml(self, name: str) -> Any:
+        return etree.fromstring(self.zip.read(name))
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """rId → (type, target resolved to a member name) of ``part``."""
+        folder, _, base = part.rpartition("/")
+        found = {}
+        for rel in self.xml(f"{folder}/_rels/{base}.rels").iterfind("pr:Relationship", NS):
+            target = rel.get("Target")
+            parts = folder.split("/") if folder else []
+            for step in target.split("/"):
+                if step == "..":
+                    parts.pop()
+                else:
+                    parts.append(step)
+            found[rel.get("Id")] = (rel.get("Type"), "/".join(parts))
+        return found
+
+    def charts_in_order(self) -> list[str]:
+        """The chart parts the body shows, in document order."""
+        rels = self.rels("word/document.xml")
+        ids = self.xml("word/document.xml").xpath("//wp:inline//c:chart/@r:id", namespaces=NS)
+        return [rels[i][1] for i in ids]
+
+
+def specs(report: Report) -> list[ChartSpec]:
+    return sorted(report.charts.values(), key=lambda spec: spec.number)
+
+
+def series_points(chart: Any) -> list[tuple[str, dict[int, str]]]:
+    """Each series: its name and {category index: stored value text}."""
+    found = []
+    for ser in chart.iterfind(".//c:ser", NS):
+        name = ser.findtext("c:tx//c:v", namespaces=NS)
+        points = {
+            int(pt.get("idx")): pt.findtext("c:v", namespaces=NS)
+            for pt in ser.iterfind("c:val//c:pt", NS)
+        }
+        found.append((name, points))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_parts_have_their_content_types_and_relationships(lang: str) -> None:
+    report, data = built(lang)
+    package = Package(data)
+    types = package.xml("[Content_Types].xml")
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types.iterfind("ct:Override", NS)}
+    defaults = {d.get("Extension"): d.get("ContentType") for d in types.iterfind("ct:Default", NS)}
+    charts = package.charts_in_order()
+    panels = sum(len(spec.panels) for spec in specs(report))
+    assert len(charts) == len(set(charts)) == panels >= 5
+    assert not [n for n in package.zip.namelist() if n.startswith("word/media/")]
+    for name in charts:
+        assert name.startswith("word/charts/chart") and name in package.zip.namelist()
+        assert overrides[f"/{name}"] == CHART_CT
+        (rel_type, book), *others = package.rels(name).values()
+        assert not others and rel_type == f"{REL}/package"
+        assert book.startswith("word/embeddings/Microsoft_Excel_Worksheet")
+        assert book.endswith(".xlsx") and book in package.zip.namelist()
+        chart = package.xml(name)
+        external = chart.find("c:externalData", NS)
+        assert package.rels(name)[external.get(f"{{{REL}}}id")][1] == book
+        assert external.find("c:autoUpdate", NS).get("val") == "0"
+    assert defaults["xlsx"] == XLSX_CT
+    for rel_type, target in package.rels("word/document.xml").values():
+        if target.startswith("word/charts/"):
+            assert rel_type == f"{REL}/chart"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_series_values_are_the_figures_exact_decimals(lang: str) -> None:
+    report, data = built(lang)
+    package = Package(data)
+    charts = iter(package.charts_in_order())
+    words = words_for(lang)
+    for spec in specs(report):
+        for panel in spec.panels:
+            chart = package.xml(next(charts))
+            series = series_points(chart)
+            stored: dict[int, str] = {}
+            for _name, points in series:
+                assert not set(points) & set(stored), "one bar per category"
+                stored |= points
+            bars = panel.bars
+            assert [stored[i] for i in range(len(bars))] == [plain(b.value) for b in bars]
+            assert all(Decimal(stored[i]) == b.value for i, b in enumerate(bars))
+            assert all(re.fullmatch(r"-?\d+(\.\d*[1-9])?", text) for text in stored.values())
+            names = [words.legend[list(BarStyle).index(s)] for s in BarStyle]
+            used = [n for n, style in zip(names, BarStyle, strict=True) if style in
+                    {b.style for b in bars}]  # fmt: skip
+            assert [name for name, _ in series] == used
+            labels = [
+                "".join(p.itertext()) for p in chart.xpath(".//c:dLbl/c:tx/c:rich", namespaces=NS)
+            ]
+            order = sorted(range(len(bars)), key=lambda i: (list(BarStyle).index(bars[i].style), i))
+            assert [lab.split("  ")[0] for lab in labels] == [bars[i].text for i in order]
+
+
+def test_the_programme_chart_stores_the_data_files_amounts(
+    views: dict[str, dict[str, Any]],
+) -> None:
+    report, data = built("zh")
+    package = Package(data)
+    spec = next(s for s in specs(report) if s.kind == "columns")
+    first = sum(len(s.panels) for s in specs(report) if s.number < spec.number)
+    counts, money = (
+        [v for _, points in series_points(package.xml(name)) for v in points.values()]
+        for name in package.charts_in_order()[first : first + 2]
+    )
+    figures = [views["zh"]["figure"][fid].amount.base_value for fid in PROGRAMME]
+    assert sorted(map(Decimal, counts)) == sorted(figures[0::2])  # 183, 216, 196 projects
+    assert sorted(map(Decimal, money)) == sorted(figures[1::2])  # yuan
+    assert sorted(money) == ["297400000000", "314000000000", "315000000000"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_categories_fills_legend_fonts_and_axis_titles(lang: str) -> None:
+    report, data = built(lang)
+    package = Package(data)
+    charts = iter(package.charts_in_order())
+    words = words_for(lang)
+    for spec in specs(report):
+        for panel in spec.panels:
+            chart = package.xml(next(charts))
+            for ser in chart.iterfind(".//c:ser", NS):
+                cats = [pt.findtext("c:v", namespaces=NS) for pt in ser.iterfind("c:cat//c:pt", NS)]
+                expected = [
+                    words.heading.format(heading=g.heading, label=b.label) if g.heading else b.label
+                    for g in panel.groups
+                    for b in g.bars
+                ]
+                assert cats == expected
+                name = ser.findtext("c:tx//c:v", namespaces=NS)
+                hatched = ser.find("c:spPr/a:pattFill", NS) is not None
+                assert hatched == (name != words.legend[0])
+            styles = {b.style for b in panel.bars}
+            assert (chart.find(".//c:legend", NS) is not None) == (styles != {BarStyle.ACTUAL})
+            title = "".join(chart.xpath(".//c:valAx/c:title//a:t/text()", namespaces=NS))
+            assert title == panel.axis_label
+            assert chart.find(".//c:valAx/c:tickLblPos", NS).get("val") == "none"
+            props = chart.find("c:txPr//a:defRPr", NS)
+            east = props.find("a:ea", NS).get("typeface")
+            assert east == ("黑体" if lang == "zh" else "SimHei")
+            assert chart.find("c:lang", NS).get("val") == ("zh-CN" if lang == "zh" else "en-US")
+            assert chart.find("c:roundedCorners", NS).get("val") == "0"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_workbook_holds_the_same_values(lang: str) -> None:
+    _, data = built(lang)
+    package = Package(data)
+    for name in package.charts_in_order():
+        chart = package.xml(name)
+        (_, book), *_ = package.rels(name).values()
+        with zipfile.ZipFile(BytesIO(package.zip.read(book))) as xlsx:
+            assert xlsx.testzip() is None
+            sheet = etree.fromstring(xlsx.read("xl/worksheets/sheet1.xml"))
+            assert b'name="Sheet1"' in xlsx.read("xl/workbook.xml")
+        cells = {
+            c.get("r"): c.findtext("x:v", namespaces=NS) or "".join(c.itertext())
+            for c in sheet.iter(f"{{{NS['x']}}}c")
+        }
+        for ser in chart.iterfind(".//c:ser", NS):
+            ref = ser.findtext("c:val/c:numRef/c:f", namespaces=NS)
+            column = ref.split("!")[1].split("$")[1]
+            header = ser.findtext("c:tx/c:strRef/c:f", namespaces=NS).split("$")
+            assert cells[f"{header[1]}{header[2]}"] == ser.findtext("c:tx//c:v", namespaces=NS)
+            for pt in ser.iterfind("c:val//c:pt", NS):
+                row = int(pt.get("idx")) + 2
+                assert cells[f"{column}{row}"] == pt.findtext("c:v", namespaces=NS)
+            for pt in ser.iterfind("c:cat//c:pt", NS):
+                assert cells[f"A{int(pt.get('idx')) + 2}"] == pt.findtext("c:v", namespaces=NS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_chart_is_inline_at_text_width_with_alt_text_and_caption(lang: str) -> None:
+    report, data = built(lang)
+    body = Package(data).xml("word/document.xml")
+    inlines = body.xpath("//wp:inline[.//c:chart]", namespaces=NS)
+    images = [line for line in report.markdown.splitlines() if line.startswith("![")]
+    for spec, line in zip(specs(report), images, strict=True):
+        alt = line[2 : line.index("](")].replace("\\", "")
+        mine = [i for i in inlines if i.find("wp:docPr", NS).get("descr") == alt]
+        assert len(mine) == len(spec.panels), spec.title
+        tree = body.getroottree()
+        holders = {tree.getpath(i.xpath("ancestor::w:p", namespaces=NS)[0]) for i in mine}
+        assert len(holders) == (1 if spec.vertical else len(spec.panels))  # columns side by side
+        caption = mine[-1].xpath("ancestor::w:p", namespaces=NS)[0].getnext()
+        text = "".join(caption.xpath(".//w:t/text()", namespaces=NS))
+        label = f"Figure {spec.number}. " if lang == "en" else f"图{spec.number} "
+        assert text == label + spec.title
+        widths = {int(i.find("wp:extent", NS).get("cx")) for i in mine}
+        assert len(widths) == 1
+        assert widths.pop() * len(spec.panels) > 5_000_000  # EMU: the text width, ~15 cm
+    ids = [int(i.find("wp:docPr", NS).get("id")) for i in body.xpath("//wp:inline", namespaces=NS)]
+    assert len(ids) == len(set(ids))
+
+
+def test_concurrent_builds_give_identical_bytes() -> None:
+    from reportgen.resources import default_facts_path
+
+    facts = reportgen.load_facts(default_facts_path())
+
+    def one(lang: str) -> tuple[bytes, tuple[bytes, ...]]:
+        report = reportgen.build(facts, lang=lang)
+        return report.docx_bytes(), tuple(report.assets[k] for k in sorted(report.assets))
+
+    expected = {lang: one(lang) for lang in LANGS}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(one, LANGS * 4))
+    for lang, result in zip(LANGS * 4, results, strict=True):
+        assert result == expected[lang]

@@ -180,8 +180,11 @@ def _place(
     """Put a token into a new figure or the current one; return the current figure."""
     measure = measure_before(before, context.district)
     if token.kind == "amount":
-        if not measure and token.amount is not None and token.amount.unit.is_count:
-            measure = measure_after(token.text[len(token.text.rstrip("个家项")) :] + after)
+        if token.amount is not None and token.amount.unit.is_count and len(measure) <= 3:
+            noun = measure_after(token.text[len(token.text.rstrip("个家项")) :] + after)
+            measure += noun  # 已吸附23家上下游配套企业: 吸附 + 上下游配套企业
+        elif after.startswith("的") and len(measure) <= 3 and (noun := measure_after(after)):
+            measure = noun  # 设立了1亿元的产业扶持资金: 产业扶持资金
         if not measure and current is not None and current.quote_end > clause.start:
             measure = current.measure  # 分别达到41256元和19870元: one measure, two figures
             if measure:

@@ -7,6 +7,8 @@ after it (11个国际合作项目); 预计 marks an estimate, 目标/力争/确�
 
 >>> measure_before("今年1—5月份累计完成产值", "")
 '产值'
+>>> measure_before("的人才专项资金和目标额度", "")
+'目标额度'
 >>> measure_before("临床手术机器人培训中心等", "")
 ''
 >>> measure_after("个国际合作项目落户")
@@ -38,8 +40,8 @@ _TRAIL = re.compile(
 )
 #: What may follow a counted noun without being part of it.
 _AFTER_STOP = re.compile(
-    r"(?:落户|落地|获批|获评|建成|开工|完工|签约|投用|投入|入驻|实现|完成|达到|加快|"
-    r"全部|正在|已经|共|进行|开展|参与|参加|提供|建设|改造|提升|的|在|和|及|等|，|。).*$"
+    r"(?:落户|落地|建成|开工|完工|签约|投用|投入|入驻|实现|完成|达到|加快|"
+    r"全部|正在|已经|进行|开展|参与|参加|提供|建设|改造|提升|的|和|及|等|，|。).*$"
 )
 #: Verbs after which the measure's own name begins (企业实现销售额 → 销售额).
 _INTRODUCING = re.compile(r"(实现|完成|达到|拥有|共有)")
@@ -80,6 +82,8 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def measure_before(text: str, district: str) -> str:
     """The measure named by the words before a number, cleaned of connectors and verbs."""
     text = text.rsplit("等", 1)[-1] if "等" in text else text  # …等11个: the list is examples
+    if text.startswith("的"):  # 2000万元的人才专项资金和目标额度10亿元: the last of a list
+        text = re.split(r"和|及|以及", text)[-1]
     text = remove_period_words(text)
     if district:
         text = text.replace(district, "")

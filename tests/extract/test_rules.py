@@ -157,3 +157,20 @@ def test_yaml_quotes_every_string_and_marks_todo() -> None:
     assert 'en: "regional GDP"' in yaml  # from the term base
     assert "- id: s9-figure-001" in yaml
     assert "TODO" in yaml
+
+
+def test_measure_names_from_the_words_around_the_number() -> None:
+    text = (
+        "已吸附23家上下游配套企业落户。设立了1亿元的产业扶持资金、2000万元的人才专项资金和"
+        "目标额度10亿元的区政府投资基金。31家企业获批省级专精特新企业。"
+        "800余项省市区三级公共服务事项实现跨域通办。"
+    )
+    measures = {f.amount: f.measure for f in extract(text, "2023").figures}
+    assert measures == {
+        "23家": "吸附上下游配套企业",
+        "1亿元": "产业扶持资金",
+        "2000万元": "人才专项资金",
+        "10亿元": "目标额度",
+        "31家": "企业获批省级专精特新企业",
+        "800余项": "省市区三级公共服务事项",
+    }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +112,8 @@ def run_jobs(
             if progress:
                 progress(results[-1])
         return results
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for workers
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for result in pool.map(run_job, jobs):
             results.append(result)

@@ -34,12 +34,26 @@ from reportgen.cli_output import (
     verbosity_options,
 )
 from reportgen.errors import OptionError, ReportgenError
-from reportgen.i18n.glossary_cli import glossary
+
+#: Commands imported only when they run (or help lists them): name → (module, attribute).
+_LAZY = {"glossary": ("reportgen.i18n.glossary_cli", "glossary")}
 
 
 class _Group(click.Group):
     """A click group that turns :class:`ReportgenError` into exit status 2, no traceback,
     and prints warnings as ``warning: …`` lines."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted({*names, *(_LAZY if self.name == "main" else ())})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if self.name == "main" and cmd_name in _LAZY and cmd_name not in self.commands:
+            import importlib
+
+            module, attribute = _LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attribute))
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         with warnings.catch_warnings():
@@ -422,8 +436,6 @@ def export(target: Path, lang: str) -> None:
     for path in export_templates(target, _split(lang, LANGUAGES, "--lang")):
         click.echo(str(path))
 
-
-main.add_command(glossary)
 
 # The commands of other modules (cli_*.py).
 from reportgen.cli_extract import extract  # noqa: E402

@@ -311,6 +311,8 @@ def build(
 
 def _meta(items: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """``--meta KEY=VALUE`` options as pairs, keys checked (docs/docx.md lists them)."""
+    if not items:  # the DOCX writer (lxml, python-docx) is not imported for nothing
+        return ()
     from reportgen.writers.docx_masthead import check_info
 
     pairs = []

@@ -107,7 +107,8 @@ def _phrase(lang: str, section: str) -> str:
 
 
 def _entry(r: FactRecord, w: dict[str, str]) -> str:
-    """One fact as a list item: label and value, then quote, source, note, doubt."""
+    """One fact as a list item: label and value, then quote, source, note and doubt as
+    paragraphs of the item."""
     sep = "：" if w is WORDS["zh"] else ": "
     head = f"- **{escape_markdown(r.label)}**"
     if r.value:
@@ -117,13 +118,13 @@ def _entry(r: FactRecord, w: dict[str, str]) -> str:
     for q in r.quotes:
         source = ("，" if zh else ", ").join(x for x in (q.title, q.outlet, q.date) if x)
         file = f"{'；' if zh else '; '}{w['file']} {escape_markdown(q.file)}" if q.file else ""
-        lines.append(f"  {w['quote']}{sep}“{escape_markdown(q.quote)}”")
-        lines.append(f"  {w['source']} {q.number}{sep}{escape_markdown(source)}{file}")
+        lines.append(f"{w['quote']}{sep}“{escape_markdown(q.quote)}”")
+        lines.append(f"{w['source']} {q.number}{sep}{escape_markdown(source)}{file}")
     if r.note:
-        lines.append(f"  {w['note']}{sep}{escape_markdown(r.note)}")
+        lines.append(f"{w['note']}{sep}{escape_markdown(r.note)}")
     if r.doubtful:
-        lines.append(f"  {w['why']}{sep}{escape_markdown(r.doubtful)}")
-    return "  \n".join(lines)
+        lines.append(f"{w['why']}{sep}{escape_markdown(r.doubtful)}")
+    return "\n\n  ".join(lines)  # one paragraph each: justified text never stretches a line
 
 
 def link_citations(markdown: str, blocks: list[Block]) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from reportgen.facts.model import Citation, DistrictFacts
 from reportgen.i18n.formatter import Formatter
+from reportgen.i18n.realize.words import default_phrases
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,9 @@ def _describe(kind: str, view: Any, f: Formatter) -> tuple[str, str]:
         return view.text, view.sentence or ""
     if kind == "event":
         names = ("、" if f.lang == "zh" else ", ").join(s.name for s in view.subjects)
-        return names, view.text or view.stage
+        form = "plan" if view.status != "actual" else "one" if len(view.subjects) == 1 else "many"
+        stage = default_phrases(f.lang).get(f"event.{form}.{view.stage}", view.stage)
+        return names, view.text or stage
     if kind == "person":
         return view.name, view.title
     return view.name, view.gist or ""

@@ -25,8 +25,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LINK = re.compile(r"\]\(#([\w-]+)\)")
 ANCHOR = re.compile(r'<a id="([\w-]+)"></a>')
 MARKS = re.compile(r"(?:\[\^[^\]\s]+\])+(?!:)")
-QUOTE = re.compile(r"^  (?:原文|Quote)[：:] ?“(.*)”  \n  (?:来源|Source) (\d+)[：:]", re.M)
-ID = re.compile(r"^- \*\*.*?[（(]([a-z0-9][a-z0-9-]*)[）)]  $", re.M)
+QUOTE = re.compile(r"^  (?:原文|Quote)[：:] ?“(.*)”\n\n  (?:来源|Source) (\d+)[：:]", re.M)
+ID = re.compile(r"^- \*\*.*?[（(]([a-z0-9][a-z0-9-]*)[）)]$", re.M)
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])

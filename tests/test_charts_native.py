@@ -264,3 +264,46 @@ def test_concurrent_builds_give_identical_bytes() -> None:
         results = list(pool.map(one, LANGS * 4))
     for lang, result in zip(LANGS * 4, results, strict=True):
         assert result == expected[lang]
+
+
+def _spec(vertical: bool) -> ChartSpec:
+    from reportgen.charts.spec import Bar, Group, Panel
+
+    bars = (
+        Bar("R&D <spending>, 2023", "−3.5%", Decimal("-3.5"), BarStyle.ACTUAL, note="排名第1"),
+        Bar("R&D, 2024 target", "约+2%", Decimal("2.00"), BarStyle.TARGET),
+    )
+    panel = Panel("", "%", (Group("Heading & co", bars),))
+    return ChartSpec(1, "growth", "en", 'A "title" & <more>', "a/chart-1-growth.svg", vertical,
+                     (panel,))  # fmt: skip
+
+
+@pytest.mark.parametrize("vertical", [False, True])
+def test_negative_values_and_markup_characters(vertical: bool) -> None:
+    from reportgen.charts.chartxml import ChartFonts, Layout, Table, chart_space
+    from reportgen.charts.svg import svg_bytes
+    from reportgen.charts.workbook import workbook_bytes
+
+    spec = _spec(vertical)
+    panel = spec.panels[0]
+    words = words_for("en")
+    table = Table.of(panel, words.legend, words.heading)
+    chart = etree.fromstring(
+        chart_space(table, panel, "", ChartFonts.for_lang("en"), Layout(430, 200, vertical))
+    )
+    values = [v for _, points in series_points(chart) for v in points.values()]
+    assert values == ["-3.5", "2"]
+    assert float(chart.find(".//c:valAx/c:scaling/c:min", NS).get("val")) < -3.5
+    cats = [
+        pt.findtext("c:v", namespaces=NS) for pt in chart.iterfind(".//c:ser[1]/c:cat//c:pt", NS)
+    ]
+    assert cats == ["Heading & co, R&D <spending>, 2023", "Heading & co, R&D, 2024 target"]
+    labels = ["".join(r.itertext()) for r in chart.iterfind(".//c:dLbl/c:tx/c:rich", NS)]
+    assert labels == ["−3.5%" + ("" if vertical else "  ") + "排名第1", "约+2%"]  # columns: 2 lines
+    book = zipfile.ZipFile(BytesIO(workbook_bytes(table, words.category)))
+    sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "<v>-3.5</v>" in sheet and "<v>2</v>" in sheet and "R&amp;D &lt;spending&gt;" in sheet
+    svg = etree.fromstring(svg_bytes(spec, words.legend))
+    assert svg.findtext("{http://www.w3.org/2000/svg}title") == 'A "title" & <more>'
+    rects = [r for r in svg.iter("{http://www.w3.org/2000/svg}rect") if r.get("stroke")]
+    assert all(float(r.get("width")) >= 0 and float(r.get("height")) >= 0 for r in rects)

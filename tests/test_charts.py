@@ -92,7 +92,7 @@ def test_programme_values_are_the_formatters_exact_text(
     en = make("en")
     en("columns", pick(views["en"], *PROGRAMME), "t", labels="period")
     panels = en.specs[0].panels
-    assert [b.label for b in panels[0].bars] == ["as of Jan 2023 plan", "2023", "2024 plan"]
+    assert [b.label for b in panels[0].bars] == ["as of Jan 2023 plan", "2023 plan", "2024 plan"]
     assert [(p.title, p.axis_label) for p in panels] == [
         ("Key projects", "key projects"),
         ("Planned total investment of key projects", "RMB"),

@@ -167,7 +167,8 @@ def measure_cold(
     # What the probe's wall time holds beyond start-up and its timed steps: shutdown.
     steps["exit"] = max(0.0, steps["probe_wall"] - steps["total_in_process"] - steps["startup"])
     imports = import_times(commands["en_docx"], work)
-    charts = len(list(folders["en"].glob("*.assets/*.png")))
+    # A DOCX-only build writes no chart files (native Word charts): count the md build's.
+    charts = len([p for p in folders["all"].glob("*.en.assets/*") if p.suffix in (".png", ".svg")])
     documents = sorted(p for p in folders["all"].iterdir() if p.suffix in {".md", ".docx"})
     label = data.name if data is not None else "the packaged Huaiyin dataset"
     return ColdResult(times, steps, imports, charts, folders["all"], label, documents)

@@ -6,6 +6,10 @@
 
 Sections (each module also runs alone; see benchmarks/README.md):
 
+0. the targets of issue 14 (``targets.py``, ``scale.py``): cold en DOCX and all/all,
+   first run (caches empty) and repeat run (one template line edited), against one
+   pandoc conversion; 100x the figures against 10x; 100 districts with ``--jobs 2``
+   against pandoc run 100 times; the batch's peak memory against a 10-district batch;
 1. cold CLI (``cold_cli.py``): ``reportgen build --lang all --format all`` for the
    packaged Huaiyin dataset in a fresh process, with and without charts, and
    ``--lang en --format docx`` (issue 5: at most 2x), against a fresh pandoc
@@ -36,11 +40,12 @@ from pathlib import Path
 import cold_cli
 import docx_vs_pandoc
 import peak_memory
+import targets
 import throughput
 from benchlib import machine, run_process, table, verdict
 from districts import SEED, generate
 
-SECTIONS = ("cold", "throughput", "tables", "memory", "writer")  # run: cold, memory, the rest
+SECTIONS = ("targets", "cold", "throughput", "tables", "memory", "writer")
 
 
 @dataclass(frozen=True)
@@ -55,11 +60,15 @@ class Settings:
     window: int = 10
     seed: int = SEED
     sections: tuple[str, ...] = SECTIONS
+    target_districts: int = 100  # the batch of issue 14's targets
+    target_small: int = 10  # … and the smaller batch its memory is compared with
+    scales: tuple[int, int] = (10, 100)  # figures x the Huaiyin dataset
 
 
 QUICK = Settings(
-    repeat=2, districts=20, charts_districts=4, rows=(100, 1000), batches=(20, 200), window=5
-)
+    repeat=2, districts=20, charts_districts=4, rows=(100, 1000), batches=(20, 200), window=5,
+    target_districts=20, target_small=4, scales=(3, 10),
+)  # fmt: skip
 
 
 @dataclass
@@ -76,6 +85,7 @@ class Ratio:
 class Results:
     """What one run measured, section by section."""
 
+    targets: targets.TargetResult | None = None
     cold: cold_cli.ColdResult | None = None
     throughput: throughput.ThroughputResult | None = None
     tables: list[docx_vs_pandoc.TableTiming] = field(default_factory=list)
@@ -112,6 +122,13 @@ def run(work: Path, settings: Settings, log: bool = True) -> Results:
         note(f"run_all: {name} done in {results.seconds[name]:.0f} s")
 
     chosen = settings.sections
+    if "targets" in chosen:
+        timed("targets")
+        results.targets = targets.measure_targets(
+            work / "targets", settings.repeat, settings.target_districts,
+            settings.target_small, settings.scales, log=note,
+        )  # fmt: skip
+        done("targets")
     if "cold" in chosen:
         timed("cold")
         results.cold = cold_cli.measure_cold(work / "cold", settings.repeat)
@@ -156,6 +173,11 @@ def run(work: Path, settings: Settings, log: bool = True) -> Results:
 def ratios(results: Results) -> list[Ratio]:
     """The summary: every ratio to pandoc (and the two shape checks) of this run."""
     found: list[Ratio] = []
+    if results.targets is not None:
+        found += [
+            Ratio(f"issue 14: {t.name}", t.value, f"<= {t.limit:g}x", t.met)
+            for t in results.targets.targets
+        ]
     if results.cold is not None:
         t = results.cold.times
         found += [
@@ -206,6 +228,8 @@ def summary(results: Results) -> list[str]:
 def report(results: Results, settings: Settings, command: str) -> list[str]:
     """The whole report: command, machine, each section, the summary."""
     lines = [f"command: {command}", *machine(), ""]
+    if results.targets is not None:
+        lines += ["## 0. The targets of issue 14", "", *targets.report(results.targets), ""]
     if results.cold is not None:
         lines += ["## 1. Cold CLI against pandoc", "", *cold_cli.report(results.cold), ""]
     if results.throughput is not None:

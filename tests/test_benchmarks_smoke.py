@@ -76,7 +76,10 @@ def test_throughput(tmp_path: Path) -> None:
     }
     assert {path.name for path in main.written} == expected
     assert all(path.stat().st_size > 0 for path in main.written)
-    assert any(path.suffix == ".png" for path in charts.written)
+    import zipfile  # charts are native Word charts (issue 14 §1): parts inside the DOCX
+
+    docx = [p for p in charts.written if p.suffix == ".docx"]
+    assert any(n.startswith("word/charts/") for n in zipfile.ZipFile(docx[0]).namelist())
     assert (tmp_path / "huaiyin" / "huaiyin.en.docx").exists()
     assert "documents/s" in "\n".join(throughput.report(result))
 

@@ -98,6 +98,6 @@ def test_installed_validate_reports_bad_files(installed: tuple[Path, Path], tmp_
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.splitlines() == [
-        "bad.yaml:2:1: not valid YAML: expected the node content, but found '<stream end>'",
+        "bad.yaml:2:1: not valid YAML: a '[' or '{' is never closed before the end of the file",
         "missing.yaml: no such file",
     ]

@@ -71,26 +71,30 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
         if key == "outlook":
             targets = frozenset(f.id for f in facts.figures if f.status.value == "target")
             placed = _targets_open_outlook(placed, targets)
+        placed = _system_opens(placed, facts)
         tables = (table,) if key == "overview" and table.rows else ()
         sections.append(SectionPlan(key, _paragraphs(placed), tables))
     stated = {f for u in [*body, *([messages.lead] if messages.lead else [])] for f in u.ids}
     stated |= {f for p in messages.points for u in p for f in u.ids}
     shown = stated | {f for row in table.rows for f in row}
+    section = _sections(units)
     annex = tuple(
         AnnexPart(key, ids)
         for key in BRIEFING_SECTIONS
-        if (
-            ids := tuple(
-                f.id for f in facts.figures if f.id not in shown and _section(units, f.id) == key
-            )
-        )
+        if (ids := tuple(f.id for f in facts.figures if f.id not in shown and section[f.id] == key))
     )
     policies = tuple(p.id for p in getattr(facts, "policies", ()))
     return DocumentPlan(lead, points, tuple(sections), annex, frozenset(stated), policies)
 
 
-def _section(units: Sequence[Unit], figure_id: str) -> str:
-    return next(u.section for u in units if figure_id in u.ids)
+def _sections(units: Sequence[Unit]) -> dict[str, str]:
+    """Each figure's briefing section: that of the first unit holding it (one pass, so
+    the annex stays linear in the figures)."""
+    found: dict[str, str] = {}
+    for unit in units:
+        for figure_id in unit.ids:
+            found.setdefault(figure_id, unit.section)
+    return found
 
 
 def _lead(facts: DistrictFacts, messages: Messages, order: dict[str, int]) -> Paragraph:
@@ -169,6 +173,18 @@ def _qualitative(item: QualitativeItem, order: int) -> _Placed:
     return _Placed(Qualitative(item.kind, item.ids), item.topic, item.when, order, rank, section)
 
 
+def _system_opens(placed: list[_Placed], facts: DistrictFacts) -> list[_Placed]:
+    """The industrial system (the "342" system) opens its section: the frame the
+    section's firms and parks are read in."""
+    system = {s.id for s in facts.statements if s.kind.value == "industrial_system"}
+    out = []
+    for p in placed:
+        if isinstance(p.sentence, Qualitative) and set(p.sentence.ids) & system:
+            p = _Placed(p.sentence, p.topic, (0, 0), -2, -1, -2, None)
+        out.append(p)
+    return out
+
+
 def _targets_open_outlook(placed: list[_Placed], targets: frozenset[str]) -> list[_Placed]:
     """The next year's targets (ids in ``targets``) join the outlook's opening, right
     after the year's theme."""
@@ -243,6 +259,8 @@ def _paragraphs(placed: Sequence[_Placed]) -> tuple[Paragraph, ...]:
 def _main_table(units: Sequence[Unit]) -> Table:
     """Table 1: the overview section's figures, one row per series or single figure."""
     rows = tuple(
-        u.ids for u in units if u.first.section.value == "overview" and u.section == "overview"
+        (*u.table_extra, *u.ids)
+        for u in units
+        if u.first.section.value == "overview" and u.section == "overview" and not u.superseded
     )
     return Table("main-indicators", rows)

@@ -1,14 +1,21 @@
 """The body/annex rule: which single figures the body states; the rest go to the annex.
 
-Series and target/outcome pairs are always in the body (they carry the trends). A
+Series, target/outcome pairs and the next year's targets are always in the body
+(they carry the trends and what comes next); a growth rate superseded by another
+source's longer one is in Table 1 or the annex only (``series.superseded``). A
 single figure is in the body when its period is stated and it matters by one of
 these marks, scored in this order:
 
 1. tagged ``headline``;
 2. it belongs to a named firm, park, venue, institution, platform or project
    (``owner``), or names such examples (``examples``);
-3. it carries a comparison (year-on-year change, gap to the city, or rank);
+3. it carries a comparison (year-on-year change, gap to the city, rank, or a share
+   of a whole: 46.6% of the city's car sales);
 4. it is money (an amount in yuan).
+
+Outcomes before plans: a plan or target scores at most 1, so a result of the same
+topic is told first. A distance or an area "as of" a bare year (3 km from the West
+Station, 39 km² planned) is a lasting feature, not news: annex material.
 
 A plan or target for a year the sources already report on (not next year's, which
 the outlook states) is annex material: the results say what became of it.
@@ -41,18 +48,38 @@ def named(facts: DistrictFacts) -> frozenset[str]:
 
 def score(figure: Figure, owners: frozenset[str] = frozenset()) -> int:
     """How much a single figure matters (0: annex only); see the module text."""
-    if not figure.period.stated:
+    if not figure.period.stated or _timeless(figure):
         return 0
     if "headline" in figure.tags:
         return 4
+    if figure.status.value in ("plan", "target"):
+        return min(1, _score(figure, owners))
+    return _score(figure, owners)
+
+
+def _timeless(figure: Figure) -> bool:
+    """A distance or an area as of a bare year (see the module text)."""
+    p, amount = figure.period, figure.amount
+    bare = p.kind.value == "as_of" and p.as_of is not None and p.as_of.month is None
+    return bare and amount is not None and amount.unit.dimension.value in ("length", "area")
+
+
+def _score(figure: Figure, owners: frozenset[str]) -> int:
     examples = set(getattr(figure, "examples", ())) & owners
     if getattr(figure, "owner", None) in owners or examples:
         return 3
     if figure.yoy is not None or figure.vs_city is not None or figure.rank is not None:
         return 2
+    if figure.amount is not None and figure.amount.unit.dimension.value == "percent":
+        return 2  # a share of a whole
     if figure.amount is not None and figure.amount.unit.base == "元":
         return 1
     return 0
+
+
+def _next_target(unit: Unit) -> bool:
+    """The next year's targets: always in the body (the outlook opens with them)."""
+    return unit.section == "outlook" and all(f.status.value == "target" for f in unit.figures)
 
 
 def in_body(
@@ -63,9 +90,9 @@ def in_body(
     chosen: list[Unit] = []
     per_topic: dict[tuple[str, str | None], list[tuple[int, int, Unit]]] = {}
     for index, unit in enumerate(units):
-        if skip & set(unit.ids):
+        if skip & set(unit.ids) or unit.superseded:
             continue
-        if unit.sentence is not None:
+        if unit.sentence is not None or _next_target(unit):
             chosen.append(unit)
             continue
         stale = unit.first.status.value in ("plan", "target") and unit.section != "outlook"

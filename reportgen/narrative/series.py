@@ -13,6 +13,15 @@ Comparability (a word such as "slowed" is said only between comparable figures):
 - levels are comparable when both are stocks at a date (as of June, as of year-end)
   or both cover periods of the same kind and length (two whole years).
 
+A trend word also needs the same definition of the measure on both sides of every
+step (``same_definition``): both figures cited to one source (one article's own
+series), or sharing a ``series-…`` tag (the data editor vouches that two articles
+measure alike), or both whole years (annual statistics). Two articles may cover
+different firms or use different bases — 22.4% for January–May in a feature story
+and 13.7% for the first half in a half-year review would need June growth of about
+−30% to be one series — so across sources the values are given with their periods
+and no trend word.
+
 Comparisons only order the source's own values (with their qualifiers: "at least
 15" is not below 15.1); nothing is subtracted, divided or rounded.
 """
@@ -190,6 +199,42 @@ def step(a: Figure, b: Figure) -> Trend | None:
     return None
 
 
+def same_definition(a: Figure, b: Figure) -> bool:
+    """Whether two figures measure alike (module text): a shared source, a shared
+    ``series-…`` tag, or two whole years."""
+    if {c.source for c in a.sources} & {c.source for c in b.sources}:
+        return True
+    if {t for t in a.tags if t.startswith("series-")} & set(b.tags):
+        return True
+    return a.period.kind is PeriodKind.YEAR and b.period.kind is PeriodKind.YEAR
+
+
+def superseded(figure: Figure, others: Sequence[Figure]) -> bool:
+    """Whether a growth rate gives way to a longer result of the same year from another
+    source (22.4% for January–May beside 13.7% for the first half of another article):
+    the body tells the longer one; Table 1 or the annex keeps the shorter. Estimates
+    supersede nothing (the reader wants the last actual beside the estimate)."""
+    p = figure.period
+    if figure.yoy is None or figure.status is not Status.ACTUAL or not _from_january(p):
+        return False
+    length = _length(p)
+    for other in others:
+        q = other.period
+        longer = _length(q)
+        if (
+            other.status is Status.ACTUAL
+            and other.yoy is not None
+            and q.year == p.year
+            and _from_january(q)
+            and length is not None
+            and longer is not None
+            and longer[1] > length[1]
+            and not same_definition(figure, other)
+        ):
+            return True
+    return False
+
+
 def trend(figures: Sequence[Figure]) -> Trend | None:
     """The direction of a series of results when every step is comparable and agrees."""
     results = [
@@ -199,7 +244,7 @@ def trend(figures: Sequence[Figure]) -> Trend | None:
         return None
     steps = set()
     for a, b in itertools.pairwise(results):
-        if not comparable(a, b):
+        if not comparable(a, b) or not same_definition(a, b):
             return None
         steps.add(step(a, b))
     return steps.pop() if len(steps) == 1 and None not in steps else None

@@ -7,7 +7,7 @@ without looking inside them again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportgen.facts.model import DistrictFacts, Figure, Section, Status
 from reportgen.narrative.plan import Sentence, Series, TargetOutcome
@@ -15,6 +15,7 @@ from reportgen.narrative.series import (
     chronological,
     find_series,
     series_kind,
+    superseded,
     target_outcome,
     trend,
 )
@@ -46,6 +47,8 @@ class Unit:
     sentence: Sentence | None
     section: str  # briefing section
     topic: str | None
+    superseded: bool = False  # a shorter rate another source's longer one replaces
+    table_extra: tuple[str, ...] = ()  # superseded figures shown in this unit's table row
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -88,6 +91,7 @@ def make_units(facts: DistrictFacts) -> list[Unit]:
     units: list[Unit] = []
     placed: set[str] = set()
     for series in find_series(facts):
+        start = len(units)  # this series' units: placed below (all of them would be quadratic)
         members = [f for f in series if f.period.stated]
         paired = target_outcome(members)
         rest = members
@@ -98,23 +102,32 @@ def make_units(facts: DistrictFacts) -> list[Unit]:
             used = {target.id, *(o.id for o in outcomes)}
             rest = [f for f in members if f.id not in used]
         said = [f for f in rest if f.status is not Status.TARGET]
+        if series_kind(said) == "rate":
+            gone = [f for f in said if superseded(f, said)]
+            units += [_unit((f,), None, next_year, superseded=True) for f in gone]
+            said = [f for f in said if f not in gone]
+        else:
+            gone = []
         if len(said) > 1 and series_kind(said) is not None:
             ordered = chronological(said)
             rate = series_kind(ordered) == "rate"
-            units.append(
-                _unit(
-                    ordered, Series(tuple(f.id for f in ordered), rate, trend(ordered)), next_year
-                )
+            unit = _unit(
+                ordered, Series(tuple(f.id for f in ordered), rate, trend(ordered)), next_year
             )
-        placed |= {f.id for u in units for f in u.figures}
+            units.append(replace(unit, table_extra=tuple(f.id for f in gone)))
+        placed |= {f.id for u in units[start:] for f in u.figures}
     units += [_unit((f,), None, next_year) for f in facts.figures if f.id not in placed]
     order = {f.id: i for i, f in enumerate(facts.figures)}
-    return sorted(units, key=lambda u: min(order[f.id] for f in u.figures))
+    return sorted(units, key=lambda u: min(order[f] for f in (*u.ids, *u.table_extra)))
 
 
 def _unit(
-    figures: tuple[Figure, ...] | list[Figure], sentence: Sentence | None, next_year: int
+    figures: tuple[Figure, ...] | list[Figure],
+    sentence: Sentence | None,
+    next_year: int,
+    superseded: bool = False,
 ) -> Unit:
     figures = tuple(figures)
     latest = max(figures, key=lambda f: f.period.sort_key)
-    return Unit(figures, sentence, briefing_section(latest, next_year), latest.topic)
+    section = briefing_section(latest, next_year)
+    return Unit(figures, sentence, section, latest.topic, superseded)

@@ -1,7 +1,7 @@
-"""Citation marks: at most one per sentence group, resolved in the numbered source list.
+"""Citation marks: one per paragraph, resolved in the numbered source list.
 
-A sentence group is a run of consecutive sentences drawn from the same sources; its
-mark follows the group's last sentence. Styles (``--citations``):
+A paragraph is the sentence group a reader checks: its one mark follows its last
+sentence and names every source of the paragraph. Styles (``--citations``):
 
 - ``footnotes`` (default): one Markdown footnote reference per group — ``[^a4]`` for
   one source, ``[^a1.a4]`` for several (``.`` cannot occur in a source id) — whose

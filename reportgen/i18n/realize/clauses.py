@@ -16,7 +16,7 @@ from reportgen.i18n.realize.words import Words, plural_measure
 from reportgen.render.view import FigureView
 
 #: Chinese amounts that open with a verb-like marker take no 为 before them (为突破… reads wrong).
-_ZH_VERBS = ("突破", "超", "逾", "不到", "不足")
+_ZH_VERBS = ("突破", "超", "逾", "不到", "不足", "近", "约", "达")
 
 
 def timeless(f: FigureView) -> bool:
@@ -124,13 +124,14 @@ def said(
             kind = "flow"
         amount = value(w, f, bare_count=kind == "count")
         if kind == "count" and not w.zh:
-            # 'The district had 25 projects completed in 2023' (a count is the place's);
-            # an owner's count or a measure that is no plural noun: 'SICC’s … totaled 23'
-            if owner is None and plural_measure(f.measure):
+            # a stock is the place's: 'The district had 348 high-tech enterprises as of
+            # December 2023'; a count over a period, an owner's count or a measure that
+            # is no plural noun: 'Projects signed and landed totaled 145 in 2023'
+            if as_of and owner is None and plural_measure(f.measure):
                 m = f.measure[:1].lower() + f.measure[1:] if f.measure[1:2].islower() else m
                 kind = "count" if first else "count.next"  # the place said once
             else:
-                kind = "count.owner"
+                kind = "count.flow"
         place = w.p("refer.short", place=w.fmt.place(w.context.get("place_kind", "district")))
         be = "were" if plural_measure(f.measure) else "was"
         text = w.p(f"said.{kind}", measure=m, amount=amount, at=where, place=place, be=be)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ class Grammar:
         items = [i for i in items if i]
         if self.lang == "zh":  # no 、 between quoted items (GB/T 15834): “甲”“乙”
             out = items[0] if items else ""
-            for before, item in zip(items, items[1:], strict=False):
+            for before, item in itertools.pairwise(items):
                 quoted = before.endswith(("”", "》")) and item.startswith(("“", "《"))
                 out += ("" if quoted else "、") + item
             return out

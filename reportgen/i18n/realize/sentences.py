@@ -11,12 +11,12 @@ from typing import Any
 
 from reportgen.i18n.realize.clauses import (
     clause,
-    timeless,
     comparisons,
     measure,
     names_a_plan,
     said,
     step,
+    timeless,
     value,
 )
 from reportgen.i18n.realize.words import Words, plural_measure
@@ -61,7 +61,7 @@ def group(w: Words, g: Group, district: str) -> str:
         # lead-in never governs a clause of another period ('In 2022, … in Jan–May 2023')
         mixed = len({str(f.period) for f in figures}) > 1
         parts, first_rate = [], True
-        for i, f in enumerate(figures):
+        for f in figures:
             text = clause(w, f, first_rate, new_examples(f))
             if mixed and f.period.stated and not timeless(f):
                 text = w.p("clause.at", clause=text, at=w.at(f.period, f.status))
@@ -73,7 +73,12 @@ def group(w: Words, g: Group, district: str) -> str:
         at = w.at(head.period, head.status) if dated else ""
         clauses = w.grammar.clauses(parts)
         name = "group.target" if head.status == "target" else "group.owner"
-        return w.p(name, lead=lead, at=at, subject=subject, clauses=clauses)
+        # the period after the clauses ('… had 12 projects signed in H1 2023'), unless the
+        # last clause ends with examples: then before ('In H1 2023, … including A and B')
+        owned = name == "group.owner"
+        tail = f" {at}" if owned and at and not figures[-1].examples else ""
+        lead = "" if tail else lead
+        return w.p(name, lead=lead, at=at, tail=tail, subject=subject, clauses=clauses)
     owner_name = owner.name if owner is not None else None
     parts = []
     for i, f in enumerate(figures):
@@ -198,7 +203,10 @@ def events(w: Words, items: Sequence[Any]) -> str:
         be = "are" if many else "is"
         return w.p("event.plan", lead=lead, subjects=w.grammar.join(names), be=be, stage=stage)
     stage = w.p(f"event.{'many' if many else 'one'}.{first.stage}", place=place)
-    return w.p("event.sentence", lead=lead, subjects=w.grammar.join(names), stage=stage)
+    dated = first.period is not None and first.period.stated
+    tail = " " + w.at(first.period, first.status) if dated else ""
+    subjects = w.grammar.join(names)
+    return w.p("event.sentence", lead=lead, tail=tail, subjects=subjects, stage=stage)
 
 
 def policies(w: Words, items: Sequence[Any], subject: str) -> str:

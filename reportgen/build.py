@@ -205,7 +205,8 @@ def build(
       A ``<name>.md.j2`` the defaults lack is a section of your own.
     - ``sections``: the sections to include, by name (``reportgen templates list``:
       ``overview``, ``business_environment`` …), in briefing order whatever the order
-      given; ``None`` for all. The old name ``business`` still works, with a warning.
+      given; ``None`` for all. A data section shown inside another names that one
+      (``industry`` → ``overview``); the old name ``business`` still works, with a warning.
     - ``fallback``: a language to use where a text is missing in ``lang`` (``"zh"`` for an
       English briefing of a file without English names); ``None`` makes a missing text
       an error that names its place in the file.

@@ -25,7 +25,7 @@ def template_listing(lang: str, user_dir: Path | None) -> Iterator[str]:
     from reportgen.build import LANGUAGES, SECTIONS
     from reportgen.errors import OptionError
     from reportgen.render.environment import search_path
-    from reportgen.render.sections import section_template
+    from reportgen.render.sections import GROUPED, section_template
     from reportgen.resources import templates_dir
 
     if lang not in LANGUAGES:
@@ -46,7 +46,9 @@ def template_listing(lang: str, user_dir: Path | None) -> Iterator[str]:
     yield f"sections ({lang}, in briefing order; --sections takes these names):"
     for section in [*SECTIONS[:-2], *own, *SECTIONS[-2:]]:
         file = f"{section_template(section)}.md.j2"
-        yield f"  {section:<22} {file:<24} {_origin(file, folders, defaults)}"
+        also = [data for data, shown in GROUPED.items() if shown == section]
+        shows = f"  (also shows: {', '.join(also)})" if also else ""
+        yield f"  {section:<22} {file:<24} {_origin(file, folders, defaults)}{shows}"
     yield "other templates (the frame and helpers):"
     frame = sorted(
         {p.name for f in folders for p in f.glob("*.j2")} - _section_files(SECTIONS, own)

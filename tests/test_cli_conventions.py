@@ -172,6 +172,10 @@ def test_sections_use_the_data_names(tmp_path: Path) -> None:
     new = (tmp_path / "new" / "huaiyin.en.md").read_text(encoding="utf-8")
     assert new == (tmp_path / "old" / "huaiyin.en.md").read_text(encoding="utf-8")
     assert "Business environment" in new
+    code, _, err = run("build", "--sections", "governance,industry", "--no-charts",
+                       "--out", str(tmp_path / "data"))  # fmt: skip
+    assert (code, err) == (0, "")  # the data's names for the sections that show them
+    assert (tmp_path / "data" / "huaiyin.en.md").read_text(encoding="utf-8") == new
 
 
 def test_completion_script_as_documented() -> None:

@@ -2,7 +2,9 @@
 
 A briefing section is named as the data names the facts it shows
 (``business_environment``); its template file may keep an older name
-(``business.md.j2``). Old names on the command line still work, with a warning.
+(``business.md.j2``). A data section the default briefing shows inside another
+(``industry`` in ``overview``) names that section. Old names on the command line still
+work, with a warning.
 
 >>> section_template("business_environment"), section_template("overview")
 ('business', 'overview')
@@ -18,6 +20,12 @@ import warnings
 TEMPLATE_NAMES: dict[str, str] = {"business_environment": "business"}
 #: Old section names still accepted, and the name to use instead.
 DEPRECATED_NAMES: dict[str, str] = {"business": "business_environment"}
+#: The data's sections that the default briefing shows inside another section.
+GROUPED: dict[str, str] = {
+    "industry": "overview",
+    "investment": "projects",
+    "governance": "business_environment",
+}
 
 
 def section_template(section: str) -> str:
@@ -26,7 +34,11 @@ def section_template(section: str) -> str:
 
 
 def canonical_section(name: str) -> str:
-    """The section's name as the data names it; an old name warns and is translated.
+    """The briefing section of a name: a section, a data section it shows (``industry``
+    is shown in ``overview``), or an old name, which warns and is translated.
+
+    >>> canonical_section("industry"), canonical_section("governance")
+    ('overview', 'business_environment')
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
@@ -36,6 +48,8 @@ def canonical_section(name: str) -> str:
     >>> str(caught[0].message).startswith("section 'business' is now called 'business_environment'")
     True
     """
+    if name in GROUPED:
+        return GROUPED[name]
     new = DEPRECATED_NAMES.get(name)
     if new is None:
         return name

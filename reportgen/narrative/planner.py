@@ -60,7 +60,12 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
     )
     sections = []
     table = _main_table(units)
-    mentioned = frozenset(e for u in body for f in u.figures for _, e in f.entity_refs())
+    told = [
+        *body,
+        *([messages.lead] if messages.lead else []),
+        *(u for p in messages.points for u in p),
+    ]
+    mentioned = frozenset(e for u in told for f in u.figures for _, e in f.entity_refs())
     for key in BRIEFING_SECTIONS:
         mine = [u for u in body if u.section == key]
         placed = _sentences(mine, order, facts=facts)

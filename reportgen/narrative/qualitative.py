@@ -9,8 +9,9 @@
   year's theme (``outlook_speakers``).
 - **Sections**: per briefing section and topic, one statement that has a sentence
   of its own (or states the industrial system), by kind in STATEMENT_ORDER; the
-  milestones (events) that happened — at most ``EVENTS_PER_TOPIC`` per topic, and
-  none whose subjects the body's figures already name — and those planned for the
+  milestones (events) that happened — at most ``EVENTS_PER_TOPIC`` per topic, newest
+  first, none that a later event of the same subjects supersedes, and none whose
+  subjects the body's or the key messages' figures already name — and those planned for the
   year after the latest results, which go to the outlook; and one sentence per
   section naming its first ``POLICIES_PER_SECTION`` policies and programmes (every
   policy is listed in the annex). POLICIES_PER_SECTION is 0: the sources name
@@ -128,8 +129,8 @@ def section_items(
     facts: DistrictFacts, section: str, named: frozenset[str] = frozenset()
 ) -> list[QualitativeItem]:
     """The statements, events and policies a briefing section tells (module text);
-    an event whose subjects the section's figures already name (``named``) is not
-    told again."""
+    an event whose subjects the briefing's figures already name (``named``: the
+    sections' and the key messages') is not told again."""
     next_year = latest_result_year(facts) + 1
     lead = {s.id for s in lead_statements(facts)}
     items: list[QualitativeItem] = []
@@ -179,8 +180,13 @@ def _events(
     (held, every subject an organisation) is marked as the occasion of what was said."""
     groups: dict[tuple[object, ...], list[Any]] = {}
     per_topic: dict[object, int] = {}
-    for e in events:
-        if _section_of(e, next_year) != section:
+    mine = [e for e in events if _section_of(e, next_year) == section]
+    # newest first for the cap (a stale status never crowds out a newer one), and an
+    # event a later one of the same subjects supersedes is left out (a hospital
+    # "being finished" in May, in trial operation by December)
+    mine.sort(key=lambda e: _when(e.period), reverse=True)
+    for e in mine:
+        if _superseded(e, mine):
             continue
         key = (
             (e.id,)
@@ -203,6 +209,18 @@ def _events(
         )
         for g in groups.values()
     ]
+
+
+def _superseded(event: Any, events: Iterable[Any]) -> bool:
+    """Whether a later event of the same status tells what became of the same subjects."""
+    subjects = set(event.subjects)
+    return bool(subjects) and any(
+        other is not event
+        and set(other.subjects) == subjects
+        and other.status == event.status
+        and _when(other.period) > _when(event.period)
+        for other in events
+    )
 
 
 def _when(period: object) -> tuple[int, int]:

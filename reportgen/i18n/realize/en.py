@@ -143,8 +143,8 @@ PHRASES: dict[str, str] = {
     # tables
     "table.main": "Table {n}. Main indicators",
     "table.annex": "Table A{n}. {section}",
-    "table.policies": "Table A{n}. Policies and programmes named in the sources",
-    "col.policy": "Policy or programme",
+    "table.policies": "Table A{n}. Policies and programs named in the sources",
+    "col.policy": "Policy or program",
     "col.gist": "What it does",
     "col.indicator": "Indicator",
     "col.period": "Period",

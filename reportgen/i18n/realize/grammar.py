@@ -80,7 +80,9 @@ class Grammar:
             return "；".join(items)
         if len(items) == 1:
             return items[0]
-        if len(items) > 2 and any("," in i for i in items):
+        if any("," in i for i in items):
+            if len(items) == 2:  # 'x, up 5 percent, and y': a comma closes the aside
+                return items[0] + (", and " if "," in items[0] else " and ") + items[1]
             return "; ".join(items[:-1]) + "; and " + items[-1]
         return self.join(items)
 

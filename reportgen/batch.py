@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.build import write_reports
-from reportgen.editions.build import build_edition
 from reportgen.errors import OptionError, ReportgenError
 from reportgen.facts.loader import load_facts
 
@@ -47,6 +46,8 @@ class JobResult:
 def run_job(job: BuildJob) -> JobResult:
     """Load, build every language and write every format, all or nothing (a failure
     writes no file); user errors are returned."""
+    from reportgen.editions.build import build_edition  # imported when a job runs
+
     try:
         facts = load_facts(job.data)
         reports = [

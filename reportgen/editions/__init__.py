@@ -4,6 +4,7 @@ See docs/bilingual.md and docs/provenance.md.
 """
 
 from reportgen.editions.bilingual import EDITIONS, BilingualReport, build_bilingual
+from reportgen.editions.build import build_edition, parse_langs
 from reportgen.editions.realized import Block, LanguageBuild, plan_blocks, realize_language
 
 __all__ = [
@@ -12,6 +13,8 @@ __all__ = [
     "Block",
     "LanguageBuild",
     "build_bilingual",
+    "build_edition",
+    "parse_langs",
     "plan_blocks",
     "realize_language",
 ]

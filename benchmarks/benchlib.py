@@ -26,7 +26,7 @@ MINIMAL = REPO / "examples" / "minimal.yaml"
 #: Versions printed with the results (distribution names).
 PACKAGES = (
     "python-docx", "markdown-it-py", "mdit-py-plugins", "Babel", "Jinja2", "matplotlib",
-    "pydantic", "ruamel.yaml", "click",
+    "pydantic", "ruamel.yaml", "PyYAML", "platformdirs", "click",
 )  # fmt: skip
 
 

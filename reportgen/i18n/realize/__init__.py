@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from reportgen.i18n.formatter import Formatter
 from reportgen.i18n.realize import citations, tables
-from reportgen.i18n.realize.refer import shorten_all
+from reportgen.i18n.realize.refer import district_openings, shorten_all
 from reportgen.i18n.realize.sentences import realize as realize_sentence
 from reportgen.i18n.realize.words import Words, default_glosses
 from reportgen.narrative.plan import (
@@ -53,6 +53,8 @@ def realize(
     district = context["district"]
     full = w.p("refer.full", name=district["name"], city=district["city"])
     short = w.p("refer.short", place=formatter.place(place_kind))
+    r.district = _district_names(district, w.lang)
+    r.short = short
     lead = r.paragraph(plan.lead, full, short) if plan.lead.sentences else None
     points = tuple(r.paragraph(p, short) for p in plan.key_points)
     sections: dict[str, RealizedSection] = {}
@@ -101,6 +103,15 @@ def realize(
     )
 
 
+def _district_names(district: Mapping[str, Any], lang: str) -> list[str]:
+    """The district's names a sentence may open with: 槐荫区 / 'Huaiyin District', 'Huaiyin'."""
+    name = str(district.get("name") or "")
+    if lang.startswith("zh"):
+        return [name] if name else []
+    first = name.split(" ")[0] if " " in name else ""
+    return [n for n in (name, first) if n]
+
+
 def _t(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(r) for r in rows)
 
@@ -113,6 +124,10 @@ class _Run:
         self.groups: list[list[SourceView]] = []  # the sources of each sentence group
         entities = w.context.get("entities", {})
         self.names = [str(e.name) for e in getattr(entities, "values", lambda: [])() if e.name]
+        people = [str(getattr(p, "title", "") or "") for p in w.context.get("people", [])]
+        self.longer = [*self.names, *people]
+        self.district: list[str] = []
+        self.short = ""
 
     def paragraph(
         self, p: Paragraph, first_subject: str, subject: str | None = None
@@ -126,6 +141,7 @@ class _Run:
             plain.append(self._gloss(text))
             sources += self.sources(s)
         plain = shorten_all(w.lang, plain, self.names)
+        plain = district_openings(plain, self.district, self.short, self.longer, True)
         texts = [escape_markdown(t) for t in plain]
         cited = sorted(dict.fromkeys(sources), key=lambda v: v.number)
         out = Markup(w.grammar.space).join(Markup(t) for t in texts)

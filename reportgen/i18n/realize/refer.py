@@ -56,6 +56,40 @@ def short_form(lang: str, name: str) -> str | None:
     return next((short for end, short in EN_SHORT if bare.endswith(end)), None)
 
 
+def district_openings(
+    sentences: Sequence[str],
+    district: Sequence[str],
+    short: str,
+    longer: Sequence[str] = (),
+    skip_first: bool = False,
+) -> list[str]:
+    """Sentences that open with the district's name ('槐荫区着力构建…', 'Huaiyin is
+    building …') after the paragraph's first sentence (``skip_first``) refer to it
+    by the place kind (全区 / "The district"): the name is said once per paragraph; a
+    longer name that starts with it (槐荫区人民政府, 槐荫区委) is kept.
+
+    >>> district_openings(["槐荫区着力构建体系。", "槐荫区人民政府区长表示。"], ["槐荫区"], "全区",
+    ...                   ["槐荫区人民政府区长"])
+    ['全区着力构建体系。', '槐荫区人民政府区长表示。']
+    >>> district_openings(["Huaiyin is building a system."], ["Huaiyin District", "Huaiyin"],
+    ...                   "the district")
+    ['The district is building a system.']
+    """
+    names = sorted((n for n in district if n), key=len, reverse=True)
+    out = []
+    for i, sentence in enumerate(sentences):
+        name = next((n for n in names if sentence.startswith(n)), None)
+        kept = any(sentence.startswith(n) for n in longer if name and len(n) > len(name))
+        if name and not kept and not (skip_first and i == 0):
+            rest = sentence[len(name) :]
+            if rest[:1].isalpha() and rest[:1].isascii():
+                out.append(sentence)  # 'Huaiyinese': not the name
+                continue
+            sentence = short[:1].upper() + short[1:] + rest
+        out.append(sentence)
+    return out
+
+
 def shorten_all(lang: str, sentences: Sequence[str], names: Sequence[str]) -> list[str]:
     """The paragraph's sentences with repeated opening names shortened (module text)."""
     zh = lang.startswith("zh")

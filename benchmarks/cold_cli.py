@@ -72,17 +72,20 @@ GROUPS = {
     "mdit_py_plugins": "markdown-it-py + mdit-py-plugins",
     "mdurl": "markdown-it-py + mdit-py-plugins",
     "ruamel": "ruamel.yaml",
+    "yaml": "PyYAML (libyaml)",
+    "_yaml": "PyYAML (libyaml)",
+    "platformdirs": "platformdirs",
     "click": "click",
 }
 STEPS = (
     ("startup", "Python start-up (`python -c pass`)"),
     ("import_pipeline", "imports: reportgen CLI + pipeline (pydantic, Jinja2, Babel, click)"),
     ("import_docx", "imports: DOCX writer (python-docx, lxml, markdown-it-py)"),
-    ("import_charts", "imports: matplotlib (charts)"),
+    ("import_charts", "imports: chart writers (native DOCX charts, SVG)"),
     ("load", "loading + validating the data (YAML, pydantic, quote checks)"),
     ("render", "rendering (view, templates, Babel data on first use)"),
     ("fonts", "charts: font lookup"),
-    ("draw", "charts: drawing the PNGs (matplotlib)"),
+    ("draw", "charts: chart files drawn (none in a DOCX-only build)"),
     ("docx", "DOCX rendering + writing"),
     ("exit", "interpreter shutdown (the probe's wall time - its steps - start-up)"),
 )
@@ -245,7 +248,7 @@ def bounds(result: ColdResult) -> list[str]:
         f"- Before any rendering (start-up, pipeline and DOCX imports, loading the data) a cold "
         f"build has spent {floor:.2f} s = {floor / pandoc:.1f}x pandoc's whole conversion "
         f"({pandoc:.3f} s); 2x pandoc is {2 * pandoc:.2f} s.",
-        f"- The charts (matplotlib import, fonts, drawing) cost {charts:.2f} s "
+        f"- The charts (imports, fonts, chart files) cost {charts:.2f} s "
         f"({charts / result.times['en_docx']:.0%} of the command).",
         f"- Loading and validating the data: {s['load']:.2f} s; rendering {s['render']:.2f} s; "
         f"the DOCX {s['docx']:.2f} s.",

@@ -10,14 +10,15 @@ as one JSON object:
   way to a build (pydantic models, Jinja2, Babel, the formatter);
 - ``import_docx``: the DOCX writer (python-docx, markdown-it-py), imported lazily by
   the CLI when the first DOCX is written;
-- ``import_charts``: the matplotlib modules the charts import when the first chart is
-  made (with charts only);
+- ``import_charts``: the chart writers (native DOCX charts, SVG) imported when the
+  first chart is made (with charts only);
 - ``load``: reading and validating the fact file;
 - ``render``: ``build()`` without the font lookup and the drawing below (the view,
   the templates, the first use of Babel's locale data); ``compile``: of that, the
   time Jinja2 spent compiling templates;
 - ``fonts``: the charts' font lookup (``reportgen.charts.fonts.font_chain``);
-- ``draw``: drawing the charts (``ChartCollector.render_assets``);
+- ``draw``: drawing chart files (``ChartCollector.render_assets``: none for a DOCX-only
+  build, whose native charts are written with the DOCX);
 - ``docx``: ``Report.write(out, ["docx"])``: the DOCX rendered and written, with its
   pictures.
 
@@ -43,10 +44,9 @@ PIPELINE = (
     "reportgen.i18n.formatter", "reportgen.render.grouping",
 )  # fmt: skip
 DOCX = ("reportgen.writers.docx",)
-CHARTS = (
-    "matplotlib", "matplotlib.backends.backend_agg", "matplotlib.figure",
-    "matplotlib.font_manager", "matplotlib.ft2font", "matplotlib.transforms",
-)  # fmt: skip
+#: The chart writers (issue 14 §1: native DOCX charts and SVG; matplotlib only for
+#: ``--chart-format png``, never imported by this build).
+CHARTS = ("reportgen.charts.chartxml", "reportgen.charts.workbook", "reportgen.charts.svg")
 
 
 def _import(names: tuple[str, ...]) -> float:

@@ -35,7 +35,7 @@ from lxml import etree
 from reportgen.errors import TemplateError
 from reportgen.writers.docx_context import DocxContext
 from reportgen.writers.docx_reference import reference_path
-from reportgen.writers.docx_xml import PPR_ORDER, RPR_ORDER, el, q, sub, val
+from reportgen.writers.docx_xml import PPR_ORDER, RPR_ORDER, el, ensure_child, q, sub, val
 
 _PAIR = re.compile(
     r"<!--\s*((?:pair|stack)\s+(zh|en)\s+(zh|en)|cell|/pair|/stack)\s*-->", re.IGNORECASE
@@ -141,6 +141,13 @@ class PairRows:
             self._styles[key] = self._adopt(name, lang)
         if self._styles[key]:
             style.set(q("w:val"), self._styles[key])
+        ppr = style.getparent()
+        source = _flattened(lang, name)
+        indent = None if source is None else source.find(f"{q('w:pPr')}/{q('w:ind')}")
+        if ppr is not None and ppr.find(q("w:numPr")) is not None and indent is not None:
+            # the document's list numbering indents for its own language: the item's
+            # language's indent, set on the paragraph, wins over it
+            ensure_child(ppr, "w:ind", PPR_ORDER).attrib.update(dict(indent.attrib))
 
     def _adopt(self, name: str, lang: str) -> str:
         """Copy ``name`` from ``lang``'s reference as ``name (lang)``; '' if it has none."""

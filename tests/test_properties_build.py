@@ -298,6 +298,7 @@ def values_in_row(cells: list[str], lang: str) -> set[Value]:
     label = re.search(r"\(([^()]*)\)\s*(?:\[\^|$)", cells[0])
     # Table 1 puts a figure's value, change and gap in one cell, joined by "; " / "；"
     parts = [p for cell in cells[1:] for p in re.split(r"; |；", cell)]
+    parts = [re.sub(r"\s*[（(][^()（）]*[)）]$", "", p) for p in parts]  # a rank: (2nd), （第2）
     for cell in parts:
         found = values_in(cell, lang, bare=False)  # a cell's unit is in the row's label
         if not found and lang == "en" and re.search(r"\d", cell):

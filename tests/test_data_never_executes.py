@@ -114,7 +114,7 @@ def test_markdown_shows_data_as_written(facts: reportgen.DistrictFacts, lang: st
     assert seen(shown["paragraph"], "entity")  # the owner, the sentence's subject
     assert seen(shown["cell"], "bullet")  # the annex row of the livelihood figure
     assert not seen([t for texts in shown.values() for t in texts], "note")  # never shown
-    assert seen(shown["item"], "title")  # the numbered list of sources
+    assert seen(shown["item"] + shown["paragraph"], "title")  # the numbered list of sources
     assert "49" not in markdown
     assert "<b>" not in markdown  # escaped, so never raw HTML
     block = "{% if true %}yes{% endif %}"  # the block shows as written, never as "yes"

@@ -39,10 +39,16 @@ _ALIGN = {"text-align:right": "right", "text-align:center": "center"}
 _SAMPLE_ROWS = 100
 _MAX_TWIPS = 6000  # a longer cell wraps anyway
 _WIDE = re.compile("[\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-_SWITCH = re.compile(_WIDE.pattern + "(?=[0-9A-Za-z])|[0-9A-Za-z%](?=" + _WIDE.pattern + ")")
+_IDEOGRAPH = "[\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]"  # not 、，（）
+_SWITCH = re.compile(_IDEOGRAPH + "(?=[0-9A-Za-z])|[0-9A-Za-z%](?=" + _IDEOGRAPH + ")")
 _UNITS = re.compile("[^\\s\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
-_CELL_PADDING = 2 * 72 + 60  # the cell margins of the Table style (1.27 mm), and a little
-_NUMBER_UNIT = re.compile("[+\\-\u2212]?[0-9][0-9.,]*%?[\u4e00-\u9fff]{0,4}")
+_GUTTER = 113  # 2 mm
+_CELL_PADDING = 2 * 72 + 30  # the cell margins of the Table style (1.27 mm), and a little
+_RANK = re.compile("(\uff08\u7b2c)(?=[0-9])")
+_NUMBERS = re.compile("[0-9]+(?:(?:、|，|, ?)[0-9]+)+")  # a list of sources: 3、4、5 or 1, 4
+_NUMBER_UNIT = re.compile(
+    "\uff08\u7b2c[0-9]+\uff09|[+\\-\u2212]?[0-9][0-9.,]*%?[\u4e00-\u9fff]{0,4}"
+)
 _NARROW = set(".,:;!|'’‘ ()[]ilIjft")
 _BROAD = set("%‰+−=<>@#&mwMW—")
 _NARROW_TWIPS, _LATIN_TWIPS, _CAPITAL_TWIPS, _BROAD_TWIPS = 70, 128, 150, 190
@@ -98,21 +104,38 @@ def _grid(
                 narrowest = narrowest * 11 // 10
             need[index] = max(need[index], narrowest if is_header else text_twips(text, size))
             least[index] = max(least[index], narrowest)
+    for index, extra in enumerate(gutters(aligned)):
+        need[index] += extra
+        least[index] += extra
     pad = _CELL_PADDING
     cjk = [any(_WIDE.search(row[i]) for row in sample if i < len(row)) for i in range(columns)]
     soft = list(least)
-    for index in range(columns):  # a label column keeps 6 CJK characters or 10 letters a line
-        if not aligned[index]:
-            floor = (1200 if cjk[index] else 1280) * size // 20
-            soft[index] = max(least[index], min(need[index], floor))
+    for index in range(columns):  # a text column keeps 6 CJK characters or 10 letters a
+        if not aligned[index]:  # line, the first (the labels) 8 CJK characters or 18 letters
+            chars = ((1600, 2300) if index == 0 else (1200, 1280))[0 if cjk[index] else 1]
+            soft[index] = max(least[index], min(need[index], chars * size // 20))
     fits = sum(soft) + pad * columns <= width
     if fits:  # where it fits; never at the cost of a token
         least = soft
-    # a number column stays on one line unless its text is long (a figure with a remark)
-    short = [
-        a and n + pad <= width * 2 // (columns + 1) for a, n in zip(aligned, need, strict=True)
-    ]
-    return fit_widths([n + pad for n in need], [n + pad for n in least], width, short), fits
+    elif columns > 1 and not aligned[0]:  # the labels as wide as the other tokens allow
+        room = width - pad * columns - sum(least[1:])
+        least[0] = max(least[0], min(soft[0], room))
+    # a short column (numbers, sources) stays on one line; the room left goes where it
+    # saves the most lines, which is mostly the first column, the labels
+    short = [i > 0 and n + pad <= width // (columns + 1) for i, n in enumerate(need)]
+    cells = [[text_twips(text, size) for text in row] for row in sample]
+    widths = fit_widths([n + pad for n in need], [n + pad for n in least], width, short, cells)
+    return widths, fits
+
+
+def gutters(aligned: list[bool]) -> list[int]:
+    """The extra left indent (twips) of each column: a text column after a number
+    column starts 2 mm further in, so a source "3" does not run into the figure before it.
+
+    >>> gutters([False, True, True, False])
+    [0, 0, 0, 113]
+    """
+    return [_GUTTER if i and aligned[i - 1] and not a else 0 for i, a in enumerate(aligned)]
 
 
 def _latin_twips(text: str) -> int:
@@ -143,12 +166,17 @@ def text_twips(text: str, size: int = 20) -> int:
 def min_twips(text: str, size: int = 20) -> int:
     """The narrowest ``text`` wraps to: its longest word or number (which must never
     break: "Rank", "+22.4%"), a number with up to four CJK characters of unit or
-    qualifier after it ("+12%左右", "365.5亿元"), or two CJK characters.
+    qualifier after it ("+12%左右", "365.5亿元"), a rank ("（第4）"), a list of source
+    numbers ("3、4、5"), or two CJK characters.
 
     >>> min_twips("at least +10.5%"), min_twips("固定资产投资"), min_twips("+13.9个百分点", 24)
     (834, 400, 1792)
+    >>> min_twips("+13.7%（第4）") > min_twips("（第4）") > min_twips("第4"), min_twips("1、4、5")
+    (True, 784)
     """
     longest = max((_latin_twips(unit) for unit in _UNITS.findall(text)), default=0)
+    if _NUMBERS.fullmatch(text):  # never one source number a line
+        return text_twips(text, size)
     if _WIDE.search(text):
         bound = max((text_twips(unit) for unit in _NUMBER_UNIT.findall(text)), default=0)
         longest = max(longest, bound, 400)
@@ -156,15 +184,21 @@ def min_twips(text: str, size: int = 20) -> int:
 
 
 def fit_widths(
-    need: list[int], least: list[int], width: int, first: list[bool] | None = None
+    need: list[int],
+    least: list[int],
+    width: int,
+    first: list[bool] | None = None,
+    cells: list[list[int]] | None = None,
 ) -> list[int]:
     """Share ``width`` among columns needing ``need`` on one line and ``least`` at the narrowest.
 
     Every column gets its least; then, shortest first, the ``first`` columns (all by
-    default; the writer passes the aligned ones, numbers) get their whole need while that
-    fits, so numbers stay on one line; what is left goes to the others in proportion to
-    what they still lack. A table too wide even at its least has its widest columns
-    narrowed (:func:`cap_widest`).
+    default; the writer passes the short ones, numbers and sources) get their whole need
+    while that fits, so they stay on one line; what is left goes to the others: with the
+    sampled ``cells`` (each cell's one-line width, padding excluded) where it saves the
+    table the most lines (:func:`shortest_table`), else in proportion to what they still
+    lack. A table too wide even at its least has its widest columns narrowed
+    (:func:`cap_widest`).
 
     >>> fit_widths([1000, 2000], [500, 500], 6000)
     [2000, 4000]
@@ -183,10 +217,60 @@ def fit_widths(
         if gap > budget:
             break
         widths[index], budget = need[index], budget - gap
+    if cells:
+        return shortest_table(widths, need, cells, budget)
     gaps = {i: need[i] - widths[i] for i in range(len(need)) if widths[i] < need[i]}
     lacking = sum(gaps.values()) or 1
     for index, gap in gaps.items():
         widths[index] += budget * gap // lacking
+    return widths
+
+
+def shortest_table(
+    widths: list[int], need: list[int], cells: list[list[int]], budget: int
+) -> list[int]:
+    """``widths`` with ``budget`` twips added where they save the sampled rows the most lines.
+
+    A row is as tall as its tallest cell, and a cell takes ``text / room`` lines (at least
+    one; fractions count, so every step is measured). The budget goes out in small steps,
+    each to the column whose widening shortens the rows the most: a long label column
+    gets the room its labels need instead of wrapping to five lines beside a half-empty
+    period column. Steps that save nothing go to the columns still short of their
+    ``need`` (padding included), in proportion.
+
+    >>> shortest_table([1000, 1000], [6000, 2000], [[5800, 900], [3000, 1800]], 3000)
+    [3172, 1828]
+    """
+    widths, columns = list(widths), len(widths)
+    total, step = sum(widths) + budget, max(budget // 64, 20)
+    rows = [row[:columns] + [0] * (columns - len(row)) for row in cells]
+
+    def lines(text: int, room: int) -> float:
+        return max(1.0, text / max(room - _CELL_PADDING, 1))
+
+    height = [[lines(t, w) for t, w in zip(row, widths, strict=True)] for row in rows]
+    while budget >= step:
+        tallest = [max(row) for row in height]
+        best, saved = -1, 0.0
+        for c in range(columns):
+            gain = 0.0
+            for row, h, top in zip(rows, height, tallest, strict=True):
+                if h[c] == top and top > 1.0:
+                    others = max((x for i, x in enumerate(h) if i != c), default=1.0)
+                    gain += top - max(others, lines(row[c], widths[c] + step))
+            if gain > saved:
+                best, saved = c, gain
+        if best < 0:
+            break
+        widths[best] += step
+        budget -= step
+        for row, h in zip(rows, height, strict=True):
+            h[best] = lines(row[best], widths[best])
+    gaps = {i: need[i] - widths[i] for i in range(columns) if widths[i] < need[i]}
+    lacking = sum(gaps.values()) or 1
+    for index, gap in gaps.items():
+        widths[index] += budget * gap // lacking
+    widths[max(gaps, key=gaps.__getitem__, default=0)] += total - sum(widths)
     return widths
 
 
@@ -234,6 +318,7 @@ def _cell_xml(cell: SyntaxTreeNode, lang: str) -> str | None:
         return ""
     if lang == "en":
         text = curl_quotes(text)
+    text = _RANK.sub("\\1\u2060", text)  # a word joiner: "（第" never ends a line before "4）"
     space = ' xml:space="preserve"' if text[0] == " " or text[-1] == " " else ""
     return f"<w:r><w:t{space}>{escape(text)}</w:t></w:r>"
 
@@ -270,11 +355,13 @@ def _rows_xml(
     tens of thousands of cells of a long table.
     """
     style = quoteattr(style_id)
+    indents = gutters([align is not None for align in aligns])
     starts = [
         f"<w:tc><w:p><w:pPr><w:pStyle w:val={style}/>"
+        + (f'<w:ind w:left="{indent}"/>' if indent else "")
         + (f'<w:jc w:val="{align}"/>' if align else "")
         + "</w:pPr>"
-        for align in aligns
+        for align, indent in zip(aligns, indents, strict=True)
     ]
     parts = [f'<w:rows xmlns:w="{NS["w"]}" xmlns:r="{NS["r"]}">']
     rich: list[tuple[int, int, SyntaxTreeNode]] = []

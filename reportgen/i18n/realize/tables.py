@@ -22,6 +22,8 @@ _STATUS_RANK = {"plan": 0, "target": 0, "actual": 1, "preliminary": 1, "estimate
 #: or whose measure names what it counts; every other unit goes in the label: "(km)".
 _SELF_NAMED = ("percent", "percentage_points", "permille", "number", "count")
 
+EMPTY = "\u2014"  # an empty cell: the em dash an unknown period prints ("period.unknown.table")
+
 
 def label(w: Words, f: FigureView, owner: bool = True) -> str:
     """The indicator's name in a table: its owner first when the measure lacks it, and in
@@ -75,7 +77,7 @@ def main_table(
         by_column = {_column_key(f): f for f in members}
         cells = [label(w, members[0])]
         cells += [
-            cell(w, by_column[_column_key(c)]) if _column_key(c) in by_column else "–"
+            cell(w, by_column[_column_key(c)]) if _column_key(c) in by_column else EMPTY
             for c in ordered
         ]
         cells.append(numbers(w, [s for f in members for s in f.sources]))
@@ -102,7 +104,7 @@ def annex_table(w: Words, part: AnnexPart) -> tuple[tuple[str, ...], list[list[s
     grid = [[get(f) for _, get in columns] for f in figures]
     keep = [j for j in range(len(columns)) if any(row[j] for row in grid)]
     header = tuple(columns[j][0] for j in keep)
-    return header, [[row[j] or "–" for j in keep] for row in grid]
+    return header, [[row[j] or EMPTY for j in keep] for row in grid]
 
 
 def policy_table(w: Words, ids: Sequence[str]) -> tuple[tuple[str, ...], list[list[str]]]:
@@ -119,7 +121,7 @@ def policy_table(w: Words, ids: Sequence[str]) -> tuple[tuple[str, ...], list[li
     ]
     header = [w.p("col.policy"), w.p("col.gist"), w.p("col.source")]
     keep = [j for j in range(3) if any(r[j] for r in rows)]
-    return tuple(header[j] for j in keep), [[r[j] or "–" for j in keep] for r in rows]
+    return tuple(header[j] for j in keep), [[r[j] or EMPTY for j in keep] for r in rows]
 
 
 def _status(f: FigureView) -> str | None:

@@ -23,7 +23,7 @@ from reportgen.writers.docx_numbering import num_pr
 from reportgen.writers.docx_pairs import PairRows
 from reportgen.writers.docx_tables import table_element
 from reportgen.writers.docx_text import clean_text
-from reportgen.writers.docx_xml import el, q, sub, val
+from reportgen.writers.docx_xml import PPR_ORDER, el, ensure_child, q, sub, val
 
 _MARKER = re.compile(r"<!--\s*(toc|pagebreak)\s*-->", re.IGNORECASE)
 _LISTS = ("bullet_list", "ordered_list")
@@ -53,6 +53,30 @@ def plain_text(node: SyntaxTreeNode) -> str:
     return clean_text(text, f"Markdown line {line_of(node)}")
 
 
+def _figure(node: SyntaxTreeNode | None) -> bool:
+    return node is not None and node.type == "paragraph" and lone_image(node) is not None
+
+
+def text_first(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """``nodes`` with a figure that comes right after a heading moved after the paragraph
+    that follows it: the heading keeps with text, and text flows before the figure. A
+    heading chained to a figure that does not fit the page's rest took the figure, its
+    caption and the heading to the next page and left up to half a page blank. A
+    paragraph that captions a table after it (表1, Table 1) stays where it is."""
+    out = list(nodes)
+    for i in range(len(out) - 2):
+        after = out[i + 3] if i + 3 < len(out) else None
+        if (
+            out[i].type == "heading"
+            and _figure(out[i + 1])
+            and out[i + 2].type == "paragraph"
+            and not _figure(out[i + 2])
+            and (after is None or after.type != "table")
+        ):
+            out[i + 1], out[i + 2] = out[i + 2], out[i + 1]
+    return out
+
+
 class BlockWriter:
     """Walks the top-level blocks of one Markdown tree into a list of body elements.
 
@@ -71,6 +95,7 @@ class BlockWriter:
         self._toc_at: int | None = None
         self._toc_marker = False
         self._first_heading: int | None = None
+        self._breaks: list[etree._Element] = []  # <!-- pagebreak --> paragraphs
         self._pairs = PairRows(ctx)  # the bilingual edition's <!-- pair --> rows
         self._handlers: dict[str, Callable[[SyntaxTreeNode], None]] = {
             "heading": self._heading,
@@ -85,17 +110,38 @@ class BlockWriter:
 
     def write(self, root: SyntaxTreeNode) -> list[etree._Element]:
         """The body elements for ``root``'s children, TOC filled in with the headings."""
-        for node in root.children:
+        for node in text_first(root.children):
             handler = self._handlers.get(node.type)
             if handler is None:
                 raise unsupported(node)
             handler(node)
+        self._merge_breaks()
         at = self._toc_at if self._toc_at is not None else self._first_heading
         if self._toc:
             toc = toc_elements(self._ctx.styles, self._toc_title, self._ctx.headings, self._lang)
             position = len(self._out) if at is None else at
             self._out[position:position] = toc
         return self._out
+
+    def _merge_breaks(self) -> None:
+        """A page break right before a paragraph (the annex heading) becomes that
+        paragraph's ``w:pageBreakBefore``, so the new page starts with it, not with an
+        empty line; one before a table or at the end stays a break paragraph."""
+        for brk in self._breaks:
+            at = next(i for i, element in enumerate(self._out) if element is brk)
+            after = self._out[at + 1] if at + 1 < len(self._out) else None
+            if after is None or after.tag != q("w:p"):
+                continue
+            ppr = after.find(q("w:pPr"))
+            if ppr is None:
+                ppr = el("w:pPr")
+                after.insert(0, ppr)
+            ensure_child(ppr, "w:pageBreakBefore", PPR_ORDER)
+            del self._out[at]
+            for name in ("_toc_at", "_first_heading"):  # positions after it move up one
+                position = getattr(self, name)
+                if position is not None and position > at:
+                    setattr(self, name, position - 1)
 
     def _paragraph(
         self, node: SyntaxTreeNode | None, style: str, numbering: tuple[int, int] | None = None
@@ -212,6 +258,7 @@ class BlockWriter:
             p = el("w:p")
             sub(sub(p, "w:r"), "w:br", {"w:type": "page"})
             self._out.append(p)
+            self._breaks.append(p)
         elif self._toc_marker:
             raise TemplateError(f"DOCX writer: a second <!-- toc --> at line {line_of(node)}")
         else:

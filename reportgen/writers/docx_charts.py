@@ -30,6 +30,7 @@ from reportgen.charts.spec import ChartSpec, Panel, words_for
 from reportgen.charts.text import wrap
 from reportgen.charts.workbook import workbook_bytes
 from reportgen.writers.docx_context import DocxContext
+from reportgen.writers.docx_images import FIGURE_SHARE
 from reportgen.writers.docx_xml import el, sub, text_run, val
 
 EMU_PER_PT = 12700
@@ -111,7 +112,7 @@ def chart_elements(
         title = panel.title
         table = Table.of(panel, words.legend, words.heading)
         height_pt = panel_height(spec, panel, table)
-        height = min(round(height_pt * EMU_PER_PT), ctx.text_height * 60 // 100)
+        height = min(round(height_pt * EMU_PER_PT), ctx.text_height * FIGURE_SHARE // 100)
         layout = Layout(width / EMU_PER_PT, height / EMU_PER_PT, spec.vertical)
         xml = chart_space(table, panel, title, fonts, layout)
         book = workbook_bytes(table, words.category)

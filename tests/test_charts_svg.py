@@ -139,3 +139,22 @@ def test_png_charts_without_matplotlib_say_how_to_get_it(
     assert not list(tmp_path.iterdir())
     code, output = _run("build", str(MINIMAL), "--chart-format", "gif", "--out", str(tmp_path))
     assert code == 2 and "chart format 'gif'; choose from native, png" in output
+
+
+def test_the_cli_with_charts_never_imports_matplotlib(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from reportgen.cli import main\n"
+        f"args = ['build', '--lang', 'all', '--format', 'all', '--out', {str(tmp_path)!r}, '-q']\n"
+        "try:\n"
+        "    main(args, standalone_mode=False)\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+    assert list(tmp_path.glob("huaiyin.zh.assets/chart-*.svg"))
+    assert len(list(tmp_path.glob("*.docx"))) == 2

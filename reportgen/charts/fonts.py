@@ -1,4 +1,7 @@
-"""Fonts for the charts: DejaVu Sans (shipped with matplotlib) and a CJK font found on the system.
+"""Fonts for the PNG charts: DejaVu Sans (shipped with matplotlib) and a CJK font on the system.
+
+Only the optional ``png`` chart format uses this module; SVG and native charts name their
+fonts and leave drawing to the reader.
 
 reportgen brings no CJK font of its own (see docs/charts.md: a CJK font is 16–20 MB
 per weight, more than the whole package, and a machine that writes Chinese

@@ -114,8 +114,8 @@ def said(
             kind = "planned"
         elif f.status == "target" and not unit.is_count:
             kind = "target"
-        elif unit.is_count:
-            kind = "count"
+        elif unit.is_count or (as_of and _people(w, f)):
+            kind = "count"  # people: 'New urban jobs totaled more than 8,300 as of May 2023'
         elif unit.base == "%":
             kind = "share"
         elif as_of or f.status in ("plan", "target"):
@@ -123,11 +123,13 @@ def said(
         else:
             kind = "flow"
         amount = value(w, f, bare_count=kind == "count")
+        if kind == "count" and not unit.is_count:
+            amount = w.fmt.amount(f.amount, "table")  # the measure names the people
         if kind == "count" and not w.zh:
             # a stock is the place's: 'The district had 348 high-tech enterprises as of
             # December 2023'; a count over a period, an owner's count or a measure that
             # is no plural noun: 'Projects signed and landed totaled 145 in 2023'
-            if as_of and owner is None and plural_measure(f.measure):
+            if as_of and owner is None and unit.is_count and plural_measure(f.measure):
                 m = f.measure[:1].lower() + f.measure[1:] if f.measure[1:2].islower() else m
                 kind = "count" if first else "count.next"  # the place said once
             else:
@@ -140,6 +142,17 @@ def said(
     if examples and f.examples:
         text = _examples(w, f, text)
     return text
+
+
+def _people(w: Words, f: FigureView) -> bool:
+    """An English count of people whose measure names them ('new urban jobs')."""
+    amount = f.amount
+    return (
+        not w.zh
+        and amount is not None
+        and amount.unit.dimension.value == "people"
+        and plural_measure(f.measure)
+    )
 
 
 def _examples(w: Words, f: FigureView, text: str) -> str:

@@ -1,10 +1,10 @@
 """The workbook embedded behind a native chart, so "Edit Data" in Word opens its figures.
 
 A minimal SpreadsheetML package (workbook, one sheet named ``Sheet1``, inline strings,
-no styles) written by hand: the values are the same exact decimal text as the chart's
-cache (:func:`reportgen.charts.chartxml.plain`), never a float's digits. Columns: the
-bar's label, then one column per bar style headed by its legend name — the ranges the
-chart part refers to. The ZIP is
+the one default cell style Excel expects) written by hand: the values are the same
+exact decimal text as the chart's cache (:func:`reportgen.charts.chartxml.plain`),
+never a float's digits. Columns: the bar's label, then one column per bar style
+headed by its legend name — the ranges the chart part refers to. The ZIP is
 reproducible (fixed timestamps, fixed member order).
 """
 
@@ -30,6 +30,8 @@ CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
     "</Types>"
 )
 PACKAGE_RELS = (
@@ -42,7 +44,18 @@ WORKBOOK = (
 )
 WORKBOOK_RELS = (
     f'{_DECL}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
-    f'Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+    f'Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+    f'Type="{_REL}/styles" Target="styles.xml"/></Relationships>'
+)
+STYLES = (
+    f'{_DECL}<styleSheet xmlns="{_MAIN}"><fonts count="1"><font><sz val="11"/>'
+    '<name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/>'
+    '</fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border>'
+    '<left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
 )
 
 
@@ -84,6 +97,7 @@ def workbook_bytes(table: Table, category: str) -> bytes:
             ("_rels/.rels", PACKAGE_RELS.encode()),
             ("xl/workbook.xml", WORKBOOK.encode()),
             ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.encode()),
+            ("xl/styles.xml", STYLES.encode()),
             ("xl/worksheets/sheet1.xml", sheet_xml(table, category).encode("utf-8")),
         ]
     )

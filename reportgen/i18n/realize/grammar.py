@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_DOUBLE = re.compile(r'"')
+_OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{“‘—–-]))"')
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _OPEN_SINGLE = re.compile(r"(?<![\w’])'(?=\w)")
 
@@ -34,11 +34,14 @@ def full_width_brackets(text: str) -> str:
 
 
 def curly(text: str) -> str:
-    """Straight quotes → curly ones (“…”, ‘…’, ’ for apostrophes)."""
-    parts = _DOUBLE.split(text)
-    out = parts[0]
-    for i, part in enumerate(parts[1:]):
-        out += ("“" if i % 2 == 0 else "”") + part
+    """Straight quotes → curly ones (“…”, ‘…’, ’ for apostrophes), each by its own context:
+    a quote at the start or after a space or an opening bracket opens, any other closes,
+    so a name with an unbalanced quote cannot turn the rest of a sentence around.
+
+    >>> curly('the "342" system'), curly('A" then "b"')
+    ('the “342” system', 'A” then “b”')
+    """
+    out = _OPENING_DOUBLE.sub("“", text).replace('"', "”")
     out = _APOSTROPHE.sub("’", out)
     out = _OPEN_SINGLE.sub("‘", out)
     return out.replace("'", "’")

@@ -83,9 +83,9 @@ class Grammar:
             return "；".join(items)
         if len(items) == 1:
             return items[0]
-        if any("," in i for i in items):
+        if any(", " in i for i in items):  # a comma of its own, not one in '30,000'
             if len(items) == 2:  # 'x, up 5 percent, and y': a comma closes the aside
-                return items[0] + (", and " if "," in items[0] else " and ") + items[1]
+                return items[0] + (", and " if ", " in items[0] else " and ") + items[1]
             return "; ".join(items[:-1]) + "; and " + items[-1]
         return self.join(items)
 

@@ -84,22 +84,26 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
     behind it the on-disk cache of reportgen/cache.py keeps them for later runs."""
 
     def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
+        #: name → (source checksum, code object): no unmarshalling per briefing
+        self._store: dict[str, tuple[str, types.CodeType]] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Fill ``bucket`` from the store when its template was compiled before."""
-        code = self._store.get(bucket.key)
-        if code is None:
-            code = cache.load_template(bucket.key, bucket.checksum)
-            if code is not None:
-                self._store[bucket.key] = code
-        if code is not None:
-            bucket.bytecode_from_string(code)
+        found = self._store.get(bucket.key)
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]
+            return
+        data = cache.load_template(bucket.key, bucket.checksum)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+            if bucket.code is not None:
+                self._store[bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Keep a freshly compiled template."""
-        self._store[bucket.key] = code = bucket.bytecode_to_string()
-        cache.store_template(bucket.key, bucket.checksum, code)
+        assert bucket.code is not None
+        self._store[bucket.key] = (bucket.checksum, bucket.code)
+        cache.store_template(bucket.key, bucket.checksum, bucket.bytecode_to_string())
 
 
 #: One cache for every environment: they all share the same settings, so the same code.

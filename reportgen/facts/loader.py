@@ -28,7 +28,15 @@ from reportgen.facts.model import (
 from reportgen.facts.qualitative import QUALITATIVE, cited
 from reportgen.facts.quotes import check_numbers_in_quotes, check_quotes
 from reportgen.facts.topics import read_topics, unnamed_topics
-from reportgen.facts.yamlpos import Located, Path, YamlProblem, read_yaml
+from reportgen.facts.yamlpos import (
+    FileTooLarge,
+    Located,
+    NotRegularFile,
+    Path,
+    YamlProblem,
+    read_bounded,
+    read_yaml,
+)
 
 _M = TypeVar("_M", bound=BaseModel)
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -99,16 +107,17 @@ def _read(path: FsPath) -> Located:
     def fail(message: str, line: int | None = None, column: int | None = None) -> DataError:
         return DataError(message, [Problem(str(path), line, column, message)])
 
-    try:
-        raw = path.read_bytes()
+    try:  # stat first, then a bounded read: a FIFO or /dev/zero is refused, never read
+        raw = read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise fail("no such file") from None
-    except IsADirectoryError:
-        raise fail("is a directory, not a fact file") from None
+    except NotRegularFile as error:
+        raise fail(f"{error.reason}, not a fact file") from None
+    except FileTooLarge:
+        message = f"is larger than {MAX_FILE_BYTES // 2**20} MiB; is it really a fact file?"
+        raise fail(message) from None
     except OSError as error:
         raise fail(f"cannot read: {error.strerror}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise fail(f"is larger than {MAX_FILE_BYTES // 2**20} MiB; is it really a fact file?")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

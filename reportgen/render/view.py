@@ -21,6 +21,8 @@ from reportgen.facts.model import DistrictFacts, Figure, Section, Source, Text
 from reportgen.facts.periods import PartialDate, Period
 from reportgen.facts.topics import topic_names
 from reportgen.facts.yamlpos import Path
+from reportgen.i18n.phrases import phrases_for
+from reportgen.render.plain import NounView, plain
 from reportgen.render.qualitative_view import (
     EventView,
     PersonView,
@@ -33,8 +35,6 @@ __all__ = [
     "EntityView", "EventView", "FigureView", "PersonView", "PolicyView", "SourceView",
     "StatementView", "make_view",
 ]  # fmt: skip
-from reportgen.i18n.phrases import phrases_for
-from reportgen.render.plain import NounView, plain
 
 
 @dataclass(frozen=True)
@@ -160,9 +160,9 @@ def make_view(facts: DistrictFacts, lang: str, fallback: str | None = None) -> d
         "figure": {f.id: f for f in figures},
         "sections": {s.value: [f for f in figures if f.section == s.value] for s in Section},
         "data_date": max(s.date for s in facts.sources),
-        **qualitative_context(facts, r, sources, entities),
         "topic_names": names,
         "doubtful_figures": [f for f in every if f.doubtful is not None],
+        **qualitative_context(facts, r, sources, entities),
     }
     if r.missing:
         raise DataError(f"{len(r.missing)} text(s) missing in '{lang}'", r.missing)

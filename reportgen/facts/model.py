@@ -201,9 +201,7 @@ class Source(Frozen):
     """One source article."""
 
     id: Slug = Field(description="Short id that figures cite: a1, s2 …")
-    kind: SourceKind = Field(
-        default=SourceKind.NEWS, description="news, work_report, bulletin …"
-    )
+    kind: SourceKind = Field(default=SourceKind.NEWS, description="news, work_report, bulletin …")
     title: Text = Field(description="The article's title.")
     date: DateText = Field(description="As precise as known: '2023', '2023-07' or '2023-07-15'.")
     reporter: Text | None = Field(default=None, description="The reporter (optional).")

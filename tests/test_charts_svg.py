@@ -76,7 +76,8 @@ def test_the_markdown_links_the_svgs_with_alt_text(tmp_path: Path) -> None:
     names = sorted(p.relative_to(tmp_path).as_posix() for p in written)
     assert "huaiyin.zh.assets/chart-1-growth.svg" in names
     text = (tmp_path / "huaiyin.zh.md").read_text("utf-8")
-    assert "![主要经济指标同比增速：规模以上工业增加值，2023年1—5月：+22.4%" in text
+    assert "![主要经济指标同比增速：地区生产总值，2023年上半年：+6.4%" in text
+    assert "规模以上工业增加值，2023年上半年：+13.7%" in text
     assert '](huaiyin.zh.assets/chart-1-growth.svg "图1 主要经济指标同比增速")' in text
 
 

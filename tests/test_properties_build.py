@@ -43,6 +43,7 @@ from reportgen.facts.periods import PeriodKind
 from reportgen.facts.units import UNITS, Dimension
 from reportgen.i18n.parse import find_amounts, parse_rendered
 from reportgen.i18n.realize.grammar import curly
+from reportgen.narrative.series import find_series
 from reportgen.render.environment import capfirst
 from reportgen.render.escape import escape_markdown
 
@@ -355,22 +356,30 @@ def check_markdown(facts: DistrictFacts, lang: str, markdown: str) -> None:
             found |= values_in_row([neutralise(c, texts, nouns, True) for c in row], lang)
         missing = {v for v in expected(figure) - found if (v[0], Dimension.COUNT) not in found}
         assert not missing, f"{figure.id}: {sorted(missing)} not found in {lang}: {lines + rows}"
-    shown = reader_text(markdown)
+    shown = brackets_folded(reader_text(markdown))
     for figure in facts.figures:
         names = alike_names(facts, figure, lang)
-        shown_forms = (form in shown for n in names for form in variants(n, False))
+        shown_forms = (brackets_folded(f) in shown for n in names for f in variants(n, False))
         assert any(shown_forms), f"{names} not shown"
 
 
+def brackets_folded(text: str) -> str:
+    """Full-width round brackets as ASCII: Chinese prose turns each bracket beside a Chinese
+    character full-width, one by one, so '(__(' after 年 is shown as '（__('."""
+    return text.replace("（", "(").replace("）", ")")
+
+
 def alike_names(facts: DistrictFacts, figure: Figure, lang: str) -> set[str]:
-    """The figure's measure in ``lang``, and the names of the figures measured alike (a
-    series is told under one name: one name per indicator)."""
-    texts = {t for t in (figure.measure.zh, figure.measure.en) if t}
-    alike = [
-        f
-        for f in facts.figures
-        if texts & {f.measure.zh, f.measure.en} or "programme" in set(f.tags) & set(figure.tags)
-    ]
+    """The figure's measure in ``lang``, and the names of the other members of its series.
+
+    A series is told under one name (one name per indicator), so a figure may be shown
+    under another member's measure. The members are the narrative's series
+    (:func:`~reportgen.narrative.series.find_series`): same owner and kind of value, and
+    a measure named alike after normalization (owner name, "cumulative", brackets and
+    quotes set aside) or a shared ``programme``/``series-…`` tag, joined transitively.
+    Only the name is widened: each figure's exact values are still checked by id.
+    """
+    alike = next((s for s in find_series(facts) if figure in s), [figure])
     return {f.measure.get(lang) or "" for f in alike}
 
 
@@ -400,10 +409,11 @@ def check_docx(facts: DistrictFacts, lang: str, data: bytes) -> None:
     for figure in facts.figures:
         missing = expected(figure) - found
         assert not missing, f"{figure.id}: {sorted(missing)} not found in the {lang} DOCX"
-    shown = "\n".join([*document.texts, *("\t".join(r) for r in document.rows)])
+    shown = brackets_folded("\n".join([*document.texts, *("\t".join(r) for r in document.rows)]))
     for figure in facts.figures:
         names = alike_names(facts, figure, lang)
-        assert any(form in shown for n in names for form in variants(n, False)), names
+        forms = (brackets_folded(f) for n in names for f in variants(n, False))
+        assert any(form in shown for form in forms), names
 
 
 def load(text: str, tmp_path: Path) -> DistrictFacts:
@@ -603,3 +613,18 @@ def test_the_docx_reader_catches_a_wrong_value(tmp_path: Path) -> None:
     )
     with pytest.raises(AssertionError, match="not found in the en DOCX"):
         check_docx(other, "en", data)
+
+
+def test_a_series_joined_by_normalized_measure_is_read_under_its_name(tmp_path: Path) -> None:
+    """Found by Hypothesis: 'M*(' is one series with 'M*' (brackets set aside), told under
+    'M*'; and '(__(' after 年 is shown '（__(' (one bracket full-width). Both read back."""
+    facts = json.loads(_one_figure())
+    second = facts["figures"][0] | {"id": "f2", "measure": {"zh": "(__(", "en": "M*("}}
+    second["period"] = "2022"
+    second["sources"] = [{"source": "s2", "quote": second["sources"][0]["quote"]}]
+    facts["figures"].append(second)
+    facts["sources"].append({"id": "s2", "title": {"zh": "题2*", "en": "T2*"}, "date": "2023-07"})
+    loaded = load(json.dumps(facts, ensure_ascii=False), tmp_path)
+    assert alike_names(loaded, loaded.figures[1], "en") == {"M*", "M*("}
+    for lang in ("en", "zh"):
+        check_markdown(loaded, lang, reportgen.build(loaded, lang=lang, charts=False).markdown)

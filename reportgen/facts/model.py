@@ -217,6 +217,10 @@ class Source(Frozen):
         default=None, max_length=1000, description="the article's text file, for quote checks"
     )
     note: Text | None = Field(default=None, description="How the date was inferred, defects …")
+    data_period: PeriodText | None = Field(
+        default=None,
+        description="The period the article's figures cover, when it gives one: '2023-01/2023-05'.",
+    )
 
 
 class Entity(Frozen):

@@ -53,6 +53,7 @@ class SourceView:
     kind_name: str = ""  # the kind in the build language: 统计公报 / statistical bulletin
     author: str | None = None
     speaker: str | None = None
+    data_period: Period | None = None  # the period the article's figures cover, if given
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def _source_view(source: Source, number: int, r: _Resolver) -> SourceView:
         kind_name=kinds[source.kind]["one"],
         author=r.optional(source.author, (*path, "author")),
         speaker=r.optional(source.speaker, (*path, "speaker")),
+        data_period=source.data_period,
     )
 
 

@@ -19,6 +19,9 @@ PHRASES: dict[str, str] = {
     "at.period": "in {period}",
     "at.as_of": "{period}",
     "at.plan": "in the {period}",
+    "lead.year_end": "At {period}, ",
+    "at.year_end": "at {period}",
+    "period.year_end": "the end of {year}",
     # a group of figures sharing subject, period and status
     "group.owner": "{lead}{Subject} had {clauses}{tail}.",
     "group.actual": "{lead}{subject} had {clauses}.",

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportgen.facts.periods import Period, PeriodKind
+from reportgen.facts.periods import PartialDate, Period, PeriodKind
 from reportgen.i18n.formatter import Formatter
 from reportgen.i18n.realize import en, zh
 from reportgen.i18n.realize.grammar import Grammar, grammar_for
@@ -82,26 +82,60 @@ class Words:
         return pattern.format_map(_Fields(fields))
 
     def period(self, p: Period, status: str | None = None) -> str:
-        """A period in prose, with the status word for a plan or target."""
+        """A period in prose, with the status word for a plan or target. A stock 'as of'
+        a bare year is that year ('2023年' / '2023': the year is all the source dates it
+        by); as of December, the year's end ('2023年末' / 'the end of 2023')."""
         state = status if status in ("plan", "target") else None
+        kind = as_of_kind(p)
+        if kind is not None and p.as_of is not None:
+            year = Period(PeriodKind.YEAR, year=p.as_of.year)
+            if state is not None or kind == "year":
+                return self.fmt.period(year, "prose", state)
+            return self.p("period.year_end", year=self.fmt.date(PartialDate(p.as_of.year)))
         return self.fmt.period(p, "prose", state)
 
     def lead(self, p: Period, status: str) -> str:
         """'In 2023, ' / '2023年，' — '' for an unstated period."""
         if not p.stated:
             return ""
-        if p.kind is PeriodKind.AS_OF:
+        kind = as_of_kind(p)
+        if kind == "year_end":
+            return _cap(self.p("lead.year_end", period=self.period(p)))
+        if p.kind is PeriodKind.AS_OF and kind is None:
             return _cap(self.p("lead.as_of", period=self.period(p)))
         name = "lead.plan" if status in ("plan", "target", "estimate") else "lead.period"
-        return self.p(name, period=self.period(p))
+        return self.p(name, period=self.period(p, status if kind else None))
 
     def at(self, p: Period, status: str) -> str:
-        """Where a value of a series sits: 'in the first half of 2023', '截至2023年6月'."""
-        if p.kind is PeriodKind.AS_OF:
+        """Where a value of a series sits: 'in the first half of 2023', '截至2023年6月',
+        'at the end of 2023' / '2023年末'."""
+        kind = as_of_kind(p)
+        if kind == "year_end":
+            return self.p("at.year_end", period=self.period(p))
+        if p.kind is PeriodKind.AS_OF and kind is None:
             return self.p("at.as_of", period=self.period(p))
-        if status in ("plan", "target") and p.kind is PeriodKind.YEAR:
+        yearly = p.kind is PeriodKind.YEAR or kind == "year"
+        if status in ("plan", "target") and yearly:
             return self.p("at.plan", period=self.period(p, status))
         return self.p("at.period", period=self.period(p))
+
+
+def as_of_kind(p: Period) -> str | None:
+    """How a stock's date reads: ``"year"`` as of a bare year (the source gives no month),
+    ``"year_end"`` as of December (or 31 December), None for another date or a flow.
+
+    >>> from reportgen.facts.periods import parse_period
+    >>> [as_of_kind(parse_period(t)) for t in ("as of 2023", "as of 2023-12", "as of 2023-05")]
+    ['year', 'year_end', None]
+    >>> as_of_kind(parse_period("2023-H1")) is None
+    True
+    """
+    d = p.as_of
+    if p.kind is not PeriodKind.AS_OF or d is None:
+        return None
+    if d.month is None:
+        return "year"
+    return "year_end" if d.month == 12 and d.day in (None, 31) else None
 
 
 class _Fields(dict[str, str]):

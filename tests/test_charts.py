@@ -129,7 +129,7 @@ def test_targets_sit_beside_the_counterpart_the_outlook_table_uses(
         ("2023 estimate", "around +6.2%"),
         ("2024 target", "around +6.5%"),
     ]
-    assert [b.text for b in jobs.bars] == ["more than 8,300", "at least 17,300"]
+    assert [b.text for b in jobs.bars] == ["more than 8,300", "over 17,300"]
     assert jobs.axis_label == "people"
 
 

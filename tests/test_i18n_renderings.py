@@ -34,14 +34,14 @@ AMOUNTS = [
     ("836万平方米", "8.36 million square meters", "8.36 million", "m²"),
     ("约836万平方米", "around 8.36 million square meters", "around 8.36 million", "m²"),
     ("39平方公里", "39 square kilometers", "39", "km²"),
-    ("1.73万人以上", "at least 17,300 people", "at least 17,300", "people"),
+    ("1.73万人以上", "over 17,300 people", "over 17,300", "people"),
     ("8300余人", "more than 8,300 people", "more than 8,300", "people"),
     ("1人", "1 person", "1", "people"),
     ("3639万人次", "36.39 million visits", "36.39 million", "visits"),
     ("6.1万余户", "more than 61,000 households", "more than 61,000", "households"),
     ("121栋", "121 buildings", "121", "buildings"),
     ("388趟", "388 trains", "388", "trains"),
-    ("30个以上", "at least 30 items", "at least 30", "items"),
+    ("30个以上", "over 30 items", "over 30", "items"),
     ("1696.7人年", "1,696.7 person-years", "1,696.7", "person-years"),
     ("46.6%", "46.6 percent", "46.6%", "%"),
     ("6.5%左右", "around 6.5 percent", "around 6.5%", "%"),
@@ -97,7 +97,7 @@ def test_item_noun_overrides_the_measure_word(written: str, item: Noun, en: str,
     [
         ("+6.4%", None, "up 6.4 percent year on year", "同比增长6.4%"),
         ("-3.2%", None, "down 3.2 percent year on year", "同比下降3.2%"),
-        ("+15%以上", None, "up at least 15 percent year on year", "同比增长15%以上"),
+        ("+15%以上", None, "up over 15 percent year on year", "同比增长15%以上"),
         ("+6.2%左右", "estimate", "estimated growth of around 6.2 percent", "预计增长6.2%左右"),
         ("+6.5%左右", "target", "a target of around 6.5 percent growth", "增长6.5%左右"),
         ("-5%", "target", "a reduction target of 5 percent", "下降5%"),
@@ -273,10 +273,10 @@ def test_noun_follows_cldr_plural_rules() -> None:
 
 def test_find_amounts_in_running_text() -> None:
     en = "GDP reached 36.55 billion yuan, up 6.4 percent; "
-    en += "at least 17,300 people and 121 residential buildings."
+    en += "over 17,300 people and 121 residential buildings."
     found = find_amounts(en, "en", nouns=["residential buildings"])
     assert [f.text for f in found] == [
-        "36.55 billion yuan", "6.4 percent", "at least 17,300 people", "121 residential buildings",
+        "36.55 billion yuan", "6.4 percent", "over 17,300 people", "121 residential buildings",
     ]  # fmt: skip
     assert found[2].value == Decimal(17300)
     zh = "全区生产总值365.5亿元，同比增长6.4%；新增就业1.73万人以上，近两千元。"

@@ -48,7 +48,7 @@ def parse_rendered(
     A table cell without a unit ("36.55 billion") needs its column's ``unit_label``.
     A leading sign (``+6.4%``, ``−3.2%``) gives a signed value.
 
-    >>> parse_rendered("at least 17,300 people", "en")
+    >>> parse_rendered("over 17,300 people", "en")
     (Decimal('17300'), <Dimension.PEOPLE: 'people'>)
     >>> parse_rendered("1.73萬人以上", "zh_Hant")
     (Decimal('17300.00'), <Dimension.PEOPLE: 'people'>)

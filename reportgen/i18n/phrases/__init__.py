@@ -7,7 +7,7 @@ holds only words and patterns: qualifiers, units and measure-word nouns,
 change, gap and rank phrasing, period patterns and status labels.
 
 >>> phrases_for("en").qualifiers[Qualifier.AT_LEAST]
-'at least'
+'over'
 >>> phrases_for("zh").patterns["change.actual.up"]
 '同比增长{amount}'
 >>> phrases_for("fr")

@@ -124,7 +124,7 @@ TABLE = PhraseTable(
         Qualifier.OVER: "over",
         Qualifier.MORE_THAN: "more than",
         Qualifier.NEARLY: "nearly",
-        Qualifier.AT_LEAST: "at least",
+        Qualifier.AT_LEAST: "over",  # english-conventions.md §3; docs/formatting.md
         Qualifier.UP_TO: "less than",
     },
     status_labels={

@@ -22,7 +22,13 @@ from reportgen.facts.mapping import revalidate
 from reportgen.facts.model import DistrictFacts
 from reportgen.i18n.formatter import Formatter
 from reportgen.narrative.context import narrative_context
-from reportgen.narrative.plan import DocumentPlan, Paragraph, Qualitative, sentence_figures
+from reportgen.narrative.plan import (
+    DocumentPlan,
+    Finding,
+    Paragraph,
+    Qualitative,
+    sentence_figures,
+)
 from reportgen.render.narrative_view import RealizedDocument
 from reportgen.render.view import make_view
 
@@ -94,6 +100,8 @@ def paragraph_facts(paragraph: Paragraph) -> tuple[str, ...]:
         found += sentence_figures(sentence)
         if isinstance(sentence, Qualitative):
             found += sentence.ids
+        elif isinstance(sentence, Finding):  # the finding, then the records it tells
+            found += (sentence.id, *sentence.covers)
     return tuple(dict.fromkeys(found))
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from reportgen.errors import DataError, DataWarning, Problem
+from reportgen.facts.findings import finding_problems
 from reportgen.facts.hints import unknown_key_hint
 from reportgen.facts.model import (
     District,
@@ -162,6 +163,7 @@ def validate_data(
             if (record := _one(model, item, (name, i), problems)) is not None
         ]
     problems += _cross_checks(groups, data)
+    problems += finding_problems(groups, data)  # every number in a finding is a figure
     topics, topic_problems = read_topics(data.get("topics"))
     problems += topic_problems + unnamed_topics(groups, topics)
     problems += check_numbers_in_quotes(groups["figures"])

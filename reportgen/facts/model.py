@@ -337,7 +337,7 @@ class Figure(Frozen):
 
 
 # The qualitative kinds build on the models above (Frozen, Text, Citation …).
-from reportgen.facts.qualitative import Event, Person, Policy, Statement  # noqa: E402
+from reportgen.facts.qualitative import Event, Finding, Person, Policy, Statement  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -377,6 +377,9 @@ class DistrictFacts(Frozen):
     events: tuple[Event, ...] = Field(default=(), description="Milestones: started, opened …")
     people: tuple[Person, ...] = Field(default=(), description="People named, with titles.")
     policies: tuple[Policy, ...] = Field(default=(), description="Policies and programmes.")
+    findings: tuple[Finding, ...] = Field(
+        default=(), description="An analyst's sentences, every number a figure's placeholder."
+    )
     meta: Meta = Field(default_factory=Meta, description="DOCX masthead and closing block.")
 
     def source(self, source_id: str) -> Source:

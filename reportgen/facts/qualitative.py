@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from reportgen.facts.model import (
+    MAX_TEXT,
     Citation,
     Frozen,
     PeriodText,
@@ -23,6 +24,7 @@ from reportgen.facts.model import (
     Status,
     Text,
 )
+from reportgen.facts.placeholders import figure_order, placeholders, syntax_problems
 from reportgen.facts.yamlpos import Path
 
 
@@ -161,12 +163,77 @@ class Policy(Frozen):
         return iter(())
 
 
-#: The qualitative lists of a fact file, by their key, with their model and singular.
+class FindingText(Text):
+    """A finding's sentence in both languages (both required), figures as placeholders."""
+
+    zh: str = Field(min_length=1, max_length=MAX_TEXT, description="The sentence in Chinese.")
+    en: str = Field(min_length=1, max_length=MAX_TEXT, description="The sentence in English.")
+
+
+class Finding(Frozen):
+    """An analyst's sentence about figures: words written by the data's author, every
+    number a placeholder ``{figure-id}`` / ``{figure-id:part}`` (see docs/data-format.md)."""
+
+    id: Slug = Field(description="Short id, unique across every kind of fact.")
+    section: Section = Field(description="The briefing section it belongs to.")
+    topic: Slug | None = Field(default=None, description="The paragraph (topic) it joins.")
+    period: PeriodText | None = Field(
+        default=None, description="Orders it in its paragraph (default: its first figure's)."
+    )
+    tags: tuple[Slug, ...] = Field(
+        default=(), description="Key-message slots: lead, programme, investment, headline."
+    )
+    covers: tuple[Slug, ...] = Field(
+        default=(), description="Statements, events, policies or people it tells (not again)."
+    )
+    text: FindingText = Field(description="The sentence: {zh: …, en: …} with placeholders.")
+    sources: tuple[Citation, ...] = Field(
+        default=(), description="Quotes for what its words claim beyond the figures."
+    )
+    note: Text | None = Field(default=None, description="An editor's note (not in the briefing).")
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        """The figure ids it states, in the order of the Chinese text's placeholders."""
+        return figure_order(self.text.zh)
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Field-level problems: none (the text's are :meth:`text_problems`, with a path)."""
+        return []
+
+    def text_problems(self) -> list[tuple[str, str]]:
+        """(language, message): placeholder syntax, and both languages naming the same
+        figures in the same order."""
+        found = [
+            (lang, message)
+            for lang in ("zh", "en")
+            for message in syntax_problems(getattr(self.text, lang))
+        ]
+        if not placeholders(self.text.zh):
+            found.append(("zh", "names no figure: write each number as {figure-id}"))
+        zh, en = figure_order(self.text.zh), figure_order(self.text.en)
+        if zh != en:
+            message = (
+                f"names the figures {', '.join(en) or 'none'}; the zh text names "
+                f"{', '.join(zh) or 'none'}: both languages name the same figures in the "
+                "same order"
+            )
+            found.append(("en", message))
+        return found
+
+    def entity_refs(self) -> Iterator[tuple[Path, str]]:
+        """A finding names no entity (its figures do)."""
+        return iter(())
+
+
+#: The qualitative lists of a fact file, by their key, with their model and singular
+#: (findings too: their ids, sources, topics and quotes are checked like the others').
 QUALITATIVE: dict[str, tuple[type[BaseModel], str]] = {
     "statements": (Statement, "statement"),
     "events": (Event, "event"),
     "people": (Person, "person"),
     "policies": (Policy, "policy"),
+    "findings": (Finding, "finding"),
 }
 
 

@@ -68,7 +68,18 @@ class Qualitative:
     ids: tuple[str, ...]
 
 
-Sentence = Group | Series | TargetOutcome | Qualitative
+@dataclass(frozen=True)
+class Finding:
+    """An analyst's sentence from the data (``findings:``): its words are the author's,
+    its numbers the figures it names (in placeholder order); ``covers`` are the
+    statements, events, policies or people it tells, which are not told again."""
+
+    id: str
+    figures: tuple[str, ...]
+    covers: tuple[str, ...] = ()
+
+
+Sentence = Group | Series | TargetOutcome | Qualitative | Finding
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,6 @@ def sentence_figures(sentence: Sentence) -> tuple[str, ...]:
     """The figure ids a sentence states, in the order it states them."""
     if isinstance(sentence, TargetOutcome):
         return (*sentence.outcomes, sentence.target)
-    if isinstance(sentence, (Group, Series)):
+    if isinstance(sentence, (Group, Series, Finding)):
         return sentence.figures
     return ()

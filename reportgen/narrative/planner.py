@@ -53,25 +53,23 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
     messages = choose(units)
     body = in_body(units, messages.used, named(facts))
     order = {f.id: i for i, f in enumerate(facts.figures)}
-    lead = _lead(facts, messages, order)
+    covered = frozenset(c for f in getattr(facts, "findings", ()) for c in f.covers)
+    lead = _lead(facts, messages, order, covered)
     points = tuple(
         Paragraph(tuple(p.sentence for p in _sentences(point, order, by_topic=False)), bullets=True)
         for point in messages.points
     )
     sections = []
-    table = _main_table(units)
-    told = [
-        *body,
-        *([messages.lead] if messages.lead else []),
-        *(u for p in messages.points for u in p),
-    ]
+    table = _main_table(_table_units(facts, units))
+    lead_units = [*messages.lead_findings, *([messages.lead] if messages.lead else [])]
+    told = [*body, *lead_units, *(u for p in messages.points for u in p)]
     mentioned = frozenset(e for u in told for f in u.figures for _, e in f.entity_refs())
     for key in BRIEFING_SECTIONS:
         mine = [u for u in body if u.section == key]
         placed = _sentences(mine, order, facts=facts)
         placed += [
             _qualitative(item, len(order) + n)
-            for n, item in enumerate(section_items(facts, key, mentioned))
+            for n, item in enumerate(section_items(facts, key, mentioned, covered))
         ]
         if key == "outlook":
             targets = frozenset(f.id for f in facts.figures if f.status.value == "target")
@@ -79,7 +77,7 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
         placed = _system_opens(placed, facts)
         tables = (table,) if key == "overview" and table.rows else ()
         sections.append(SectionPlan(key, _paragraphs(placed), tables))
-    stated = {f for u in [*body, *([messages.lead] if messages.lead else [])] for f in u.ids}
+    stated = {f for u in [*body, *lead_units] for f in u.ids}
     stated |= {f for p in messages.points for u in p for f in u.ids}
     shown = stated | {f for row in table.rows for f in row}
     section = _sections(units)
@@ -88,7 +86,7 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
         for key in BRIEFING_SECTIONS
         if (ids := tuple(f.id for f in facts.figures if f.id not in shown and section[f.id] == key))
     )
-    policies = tuple(p.id for p in getattr(facts, "policies", ()))
+    policies = tuple(p.id for p in getattr(facts, "policies", ()) if p.id not in covered)
     return DocumentPlan(lead, points, tuple(sections), annex, frozenset(stated), policies)
 
 
@@ -102,12 +100,17 @@ def _sections(units: Sequence[Unit]) -> dict[str, str]:
     return found
 
 
-def _lead(facts: DistrictFacts, messages: Messages, order: dict[str, int]) -> Paragraph:
+def _lead(
+    facts: DistrictFacts, messages: Messages, order: dict[str, int], covered: frozenset[str]
+) -> Paragraph:
+    """The lead: the district's statements, the findings tagged ``lead``, the headline
+    growth series (unless a lead finding says it)."""
     sentences: list[Sentence] = []
-    items = lead_items(facts)
+    items = lead_items(facts, covered)
     statements = [i for i in items if i.kind == "statement"]
     if statements:
         sentences.append(Qualitative("statement", tuple(x for i in statements for x in i.ids)))
+    sentences += [u.sentence for u in messages.lead_findings if u.sentence is not None]
     if messages.lead is not None:
         sentences += [p.sentence for p in _sentences([messages.lead], order)]
     people = [i for i in items if i.kind == "people"]
@@ -127,7 +130,7 @@ def _sentences(
     groups: dict[tuple[object, ...], list[Unit]] = {}
     for unit in units:
         first = order[unit.first.id]
-        rank = _SECTION_ORDER[unit.first.section.value]
+        rank = _SECTION_ORDER[unit.data_section]
         if unit.sentence is not None:
             placed.append(_Placed(unit.sentence, unit.topic, unit.when, first, section=rank))
             continue
@@ -259,6 +262,14 @@ def _paragraphs(placed: Sequence[_Placed]) -> tuple[Paragraph, ...]:
         first = paragraphs.pop(0)
         paragraphs[0] = (paragraphs[0][0], first[1] + paragraphs[0][1])
     return tuple(Paragraph(tuple(_merged(members)), topic) for topic, members in paragraphs)
+
+
+def _table_units(facts: DistrictFacts, units: list[Unit]) -> list[Unit]:
+    """Table 1's units: those of every figure as if no finding stated them, so the
+    overview's indicators keep their rows whoever states them (a finding too)."""
+    if not any(u.finding is not None for u in units):
+        return units
+    return make_units(facts.model_copy(update={"findings": ()}))
 
 
 def _main_table(units: Sequence[Unit]) -> Table:

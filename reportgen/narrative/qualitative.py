@@ -89,9 +89,14 @@ def leaders(facts: DistrictFacts) -> list[Any]:
     return found
 
 
-def lead_items(facts: DistrictFacts) -> list[QualitativeItem]:
-    """The lead's statements (the leaders are named where they act, not in the lead)."""
-    return [QualitativeItem("statement", (s.id,)) for s in lead_statements(facts)]
+def lead_items(
+    facts: DistrictFacts, covered: frozenset[str] = frozenset()
+) -> list[QualitativeItem]:
+    """The lead's statements (the leaders are named where they act, not in the lead); a
+    statement a finding covers is told by the finding."""
+    return [
+        QualitativeItem("statement", (s.id,)) for s in lead_statements(facts) if s.id not in covered
+    ]
 
 
 def next_theme(facts: DistrictFacts, next_year: int) -> Any:
@@ -126,13 +131,17 @@ def _section_of(record: Any, next_year: int) -> str | None:
 
 
 def section_items(
-    facts: DistrictFacts, section: str, named: frozenset[str] = frozenset()
+    facts: DistrictFacts,
+    section: str,
+    named: frozenset[str] = frozenset(),
+    covered: frozenset[str] = frozenset(),
 ) -> list[QualitativeItem]:
     """The statements, events and policies a briefing section tells (module text);
     an event whose subjects the briefing's figures already name (``named``: the
-    sections' and the key messages') is not told again."""
+    sections' and the key messages') is not told again, nor a record a finding tells
+    (``covered``)."""
     next_year = latest_result_year(facts) + 1
-    lead = {s.id for s in lead_statements(facts)}
+    lead = {s.id for s in lead_statements(facts)} | covered
     items: list[QualitativeItem] = []
     topics: set[object] = set()
     candidates = sorted(
@@ -140,8 +149,10 @@ def section_items(
         key=lambda s: STATEMENT_ORDER.index(s.kind.value),
     )
     opening = next_theme(facts, next_year) if section == "outlook" else None
+    if opening is not None and opening.id in covered:
+        opening = None
     if opening is not None:
-        speakers = outlook_speakers(facts, opening)
+        speakers = tuple(p for p in outlook_speakers(facts, opening) if p not in covered)
         kind = "said" if speakers else "statement"
         items.append(QualitativeItem(kind, (opening.id, *speakers), opening.topic))
     for s in candidates:
@@ -154,10 +165,14 @@ def section_items(
             topics.add(s.topic)
             when = _when(s.period)
             items.append(QualitativeItem("statement", (s.id,), s.topic, when, s.section.value))
-    events = [e for e in getattr(facts, "events", ()) if not set(e.subjects) <= named]
+    events = [
+        e
+        for e in getattr(facts, "events", ())
+        if not set(e.subjects) <= named and e.id not in covered
+    ]
     bodies = frozenset(e.id for e in facts.entities if e.kind.value == "organisation")
     items += _events(events, section, next_year, bodies)
-    policies = body_policies(facts, section)
+    policies = [p for p in body_policies(facts, section) if p.id not in covered]
     if policies:
         first = policies[0]
         ids = tuple(p.id for p in policies)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from reportgen.facts.model import DistrictFacts, Figure, Section, Status
-from reportgen.narrative.plan import Sentence, Series, TargetOutcome
+from reportgen.facts.qualitative import Finding as DataFinding
+from reportgen.narrative.plan import Finding, Sentence, Series, TargetOutcome
 from reportgen.narrative.series import (
     chronological,
     find_series,
@@ -49,6 +50,7 @@ class Unit:
     topic: str | None
     superseded: bool = False  # a shorter rate another source's longer one replaces
     table_extra: tuple[str, ...] = ()  # superseded figures shown in this unit's table row
+    finding: DataFinding | None = None  # the analyst's sentence this unit is (its sentence)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -57,8 +59,23 @@ class Unit:
 
     @property
     def when(self) -> tuple[int, int]:
-        """When the unit ends, for chronological order."""
+        """When the unit ends, for chronological order (a finding: its period, else its
+        first figure's)."""
+        if self.finding is not None:
+            return (self.finding.period or self.figures[0].period).sort_key
         return max(f.period.sort_key for f in self.figures)
+
+    @property
+    def data_section(self) -> str:
+        """The data section it belongs to (a finding's own, else its first figure's)."""
+        if self.finding is not None:
+            return self.finding.section.value
+        return self.first.section.value
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """A finding's key-message tags (a figure unit's are on its figures)."""
+        return self.finding.tags if self.finding is not None else ()
 
     @property
     def first(self) -> Figure:
@@ -86,10 +103,16 @@ def briefing_section(figure: Figure, next_year: int) -> str:
 
 
 def make_units(facts: DistrictFacts) -> list[Unit]:
-    """Every figure in one unit, in data order of each unit's first figure."""
+    """Every figure in one unit, in data order of each unit's first figure. A finding's
+    figures are its unit (the finding says them); the others form series, target/outcome
+    pairs and single figures."""
     next_year = latest_result_year(facts) + 1
-    units: list[Unit] = []
-    placed: set[str] = set()
+    every = facts.figures
+    units = finding_units(facts)
+    placed: set[str] = {f for u in units for f in u.ids}
+    if placed:  # series are drawn from the figures no finding states
+        others = tuple(f for f in facts.figures if f.id not in placed)
+        facts = facts.model_copy(update={"figures": others})
     for series in find_series(facts):
         start = len(units)  # this series' units: placed below (all of them would be quadratic)
         members = [f for f in series if f.period.stated]
@@ -117,8 +140,24 @@ def make_units(facts: DistrictFacts) -> list[Unit]:
             units.append(replace(unit, table_extra=tuple(f.id for f in gone)))
         placed |= {f.id for u in units[start:] for f in u.figures}
     units += [_unit((f,), None, next_year) for f in facts.figures if f.id not in placed]
-    order = {f.id: i for i, f in enumerate(facts.figures)}
+    order = {f.id: i for i, f in enumerate(every)}
     return sorted(units, key=lambda u: min(order[f] for f in (*u.ids, *u.table_extra)))
+
+
+def finding_units(facts: DistrictFacts) -> list[Unit]:
+    """One unit per finding whose figures are all here (a doubtful figure is in none):
+    its briefing section and topic are the finding's own."""
+    figures = {f.id: f for f in facts.figures}
+    units = []
+    for finding in getattr(facts, "findings", ()):
+        ids = finding.figures
+        if not ids or any(i not in figures for i in ids):
+            continue
+        sentence = Finding(finding.id, ids, finding.covers)
+        section = BRIEFING_SECTION[finding.section.value]
+        figs = tuple(figures[i] for i in ids)
+        units.append(Unit(figs, sentence, section, finding.topic, finding=finding))
+    return units
 
 
 def _unit(

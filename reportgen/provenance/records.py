@@ -35,7 +35,7 @@ class FactRecord:
     """One fact as the appendix lists it (see the module text)."""
 
     id: str
-    kind: str  # figure | statement | event | person | policy
+    kind: str  # figure | statement | event | person | policy | finding
     label: str
     value: str
     quotes: tuple[Quote, ...]
@@ -44,11 +44,12 @@ class FactRecord:
 
 
 def fact_models(facts: DistrictFacts) -> Iterator[tuple[str, Any]]:
-    """Every fact of the file with its kind: figures, statements, events, people, policies."""
+    """Every fact of the file with its kind: figures, statements, events, people, policies,
+    findings."""
     for figure in facts.figures:
         yield "figure", figure
     for key, kind in (("statements", "statement"), ("events", "event"), ("people", "person"),
-                      ("policies", "policy")):  # fmt: skip
+                      ("policies", "policy"), ("findings", "finding")):  # fmt: skip
         for item in getattr(facts, key, ()):
             yield kind, item
 
@@ -62,7 +63,10 @@ def records(facts: DistrictFacts, context: dict[str, Any], lang: str) -> dict[st
     out: dict[str, FactRecord] = {}
     for kind, model in fact_models(facts):
         view = views.get(model.id)
-        label, value = _describe(kind, view, formatter)
+        if kind == "finding":  # the sentence as the briefing prints it
+            label, value = finding_text(model, context, formatter), ""
+        else:
+            label, value = _describe(kind, view, formatter)
         quotes = tuple(_quote(c, sources, files, formatter) for c in model.sources)
         note = getattr(view, "note", None) if view is not None else None
         doubtful = getattr(view, "doubtful", None) if view is not None else None
@@ -73,9 +77,20 @@ def records(facts: DistrictFacts, context: dict[str, Any], lang: str) -> dict[st
 def _views(context: dict[str, Any]) -> dict[str, Any]:
     found: dict[str, Any] = {f.id: f for f in context["figures"]}
     found |= {f.id: f for f in context.get("doubtful_figures", [])}
-    for key in ("statements", "events", "people", "policies"):
+    for key in ("statements", "events", "people", "policies", "findings"):
         found |= {v.id: v for v in context.get(key, [])}
     return found
+
+
+def finding_text(finding: Any, context: dict[str, Any], formatter: Formatter) -> str:
+    """A finding's sentence in the formatter's language, its placeholders filled."""
+    from reportgen.i18n.realize.findings import realize_finding
+    from reportgen.i18n.realize.words import Words
+    from reportgen.narrative.plan import Finding
+
+    sentence = Finding(finding.id, finding.figures, finding.covers)
+    words = Words(formatter.lang, formatter, context, {})
+    return words.grammar.finish(realize_finding(words, sentence))
 
 
 def _quote(

@@ -32,6 +32,7 @@ class Place:
     kind: str
     number: int
     place: str
+    finding: str | None = None  # the finding (analyst's sentence) that states the figure
 
 
 @dataclass(frozen=True)
@@ -53,18 +54,24 @@ def trace(
         close = difflib.get_close_matches(fact_id, known, n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise OptionError(f"{where}: no fact '{fact_id}'{hint}")
+    finding = next((f.id for f in facts.findings if fact_id in f.figures), None)
     out = []
     for lang in LANGUAGES:
         built = realize_language(facts, lang, charts=False, **options)
         shown = [b for b in built.blocks if b.markdown in built.report.markdown]
-        places = tuple(_place(o, lang, built.blocks) for o in fact_index(shown).get(fact_id, []))
+        occurrences = fact_index(shown).get(fact_id, [])
+        places = tuple(_place(o, lang, built.blocks, finding) for o in occurrences)
         out.append(LanguageTrace(lang, records(facts, built.context, lang)[fact_id], places))
     return out
 
 
-def _place(o: Occurrence, lang: str, blocks: list[Any]) -> Place:
+def _place(o: Occurrence, lang: str, blocks: list[Any], finding: str | None) -> Place:
+    """The occurrence in words; ``finding`` when the block states the figure in it."""
     block = next(b for b in blocks if b.id == o.block)
-    return Place(o.block, o.section, section_name(block, lang), o.kind, o.number, o.place(lang))
+    said = finding if finding is not None and finding in block.facts else None
+    return Place(
+        o.block, o.section, section_name(block, lang), o.kind, o.number, o.place(lang), said
+    )
 
 
 def as_json(traces: list[LanguageTrace]) -> dict[str, Any]:
@@ -107,7 +114,8 @@ def as_text(traces: list[LanguageTrace]) -> str:
         if r.doubtful:
             lines.append(f"    doubtful, never stated: {r.doubtful}")
         for p in t.appears:
-            lines.append(f"    appears: {p.section_name}, {p.place} [{p.block}]")
+            said = f", in finding {p.finding}" if p.finding else ""
+            lines.append(f"    appears: {p.section_name}, {p.place} [{p.block}]{said}")
         if not t.appears:
             lines.append("    appears: nowhere in the briefing")
     return "\n".join(lines) + "\n"

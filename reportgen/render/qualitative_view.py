@@ -1,4 +1,5 @@
-"""Views of the qualitative facts (statements, events, people, policies) in one language.
+"""Views of the qualitative facts (statements, events, people, policies, findings) in one
+language.
 
 Plain frozen dataclasses, like the figure views: every text resolved to the build
 language, entities resolved to their views, periods kept as objects for the filters.
@@ -14,7 +15,7 @@ from markupsafe import Markup
 
 from reportgen.facts.model import Citation, DistrictFacts, Section, Text
 from reportgen.facts.periods import Period
-from reportgen.facts.qualitative import Event, Person, Policy, Statement
+from reportgen.facts.qualitative import Event, Finding, Person, Policy, Statement
 from reportgen.facts.yamlpos import Path
 
 if TYPE_CHECKING:
@@ -115,6 +116,28 @@ class PolicyView:
         return _cite(self.sources)
 
 
+@dataclass(frozen=True)
+class FindingView:
+    """An analyst's sentence: its text in the build language, figures as placeholders
+    (``{figure-id}``, ``{figure-id:part}``) that the realizer fills from the figures."""
+
+    id: str
+    section: str
+    topic: str | None
+    period: Period | None
+    tags: tuple[str, ...]
+    covers: tuple[str, ...]
+    figures: tuple[str, ...]  # the figure ids it states, in placeholder order
+    text: str
+    note: str | None
+    sources: tuple[SourceView, ...]  # its own sources (its figures' are theirs)
+
+    @property
+    def cite(self) -> Markup:
+        """Footnote references to its own sources."""
+        return _cite(self.sources)
+
+
 def qualitative_context(
     facts: DistrictFacts,
     r: Resolver,
@@ -130,6 +153,7 @@ def qualitative_context(
     events = [_event(e, i, r, cites, entities) for i, e in enumerate(facts.events)]
     people = [_person(p, i, r, cites) for i, p in enumerate(facts.people)]
     policies = [_policy(p, i, r, cites) for i, p in enumerate(facts.policies)]
+    findings = [_finding(f, i, r, cites) for i, f in enumerate(getattr(facts, "findings", ()))]
     by_section = {
         f"{name}_by_section": {s.value: [v for v in views if v.section == s.value] for s in Section}
         for name, views in (("statements", statements), ("events", events), ("policies", policies))
@@ -139,6 +163,7 @@ def qualitative_context(
         "events": events,
         "people": people,
         "policies": policies,
+        "findings": findings,
         **by_section,
     }
 
@@ -203,4 +228,20 @@ def _policy(p: Policy, i: int, r: Resolver, cites: _Cites) -> PolicyView:
         period=p.period,
         note=r.optional(p.note, (*path, "note")),
         sources=cites(p.sources),
+    )
+
+
+def _finding(f: Finding, i: int, r: Resolver, cites: _Cites) -> FindingView:
+    path: Path = ("findings", i)
+    return FindingView(
+        id=f.id,
+        section=f.section.value,
+        topic=f.topic,
+        period=f.period,
+        tags=f.tags,
+        covers=f.covers,
+        figures=f.figures,
+        text=r.text(f.text, (*path, "text")),
+        note=r.optional(f.note, (*path, "note")),
+        sources=cites(f.sources),
     )

@@ -16,11 +16,13 @@ from markupsafe import Markup
 
 from reportgen.i18n.formatter import Formatter
 from reportgen.i18n.realize import citations, tables
+from reportgen.i18n.realize.findings import finding_sources
 from reportgen.i18n.realize.refer import district_openings, shorten_all
 from reportgen.i18n.realize.sentences import realize as realize_sentence
 from reportgen.i18n.realize.words import Words, default_glosses
 from reportgen.narrative.plan import (
     DocumentPlan,
+    Finding,
     Paragraph,
     Qualitative,
     Sentence,
@@ -156,6 +158,8 @@ class _Run:
         found: list[SourceView] = []
         for f in sentence_figures(s):
             found += self.w.context["figure"][f].sources
+        if isinstance(s, Finding):  # its own sources and its covered records'
+            found += finding_sources(self.w, s)
         if isinstance(s, Qualitative):
             key = {"statement": "statements", "event": "events", "policies": "policies"}.get(
                 s.kind, "people"

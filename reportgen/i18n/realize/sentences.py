@@ -19,8 +19,9 @@ from reportgen.i18n.realize.clauses import (
     timeless,
     value,
 )
+from reportgen.i18n.realize.findings import realize_finding
 from reportgen.i18n.realize.words import Words, plural_measure
-from reportgen.narrative.plan import Group, Qualitative, Sentence, Series, TargetOutcome
+from reportgen.narrative.plan import Finding, Group, Qualitative, Sentence, Series, TargetOutcome
 from reportgen.render.view import FigureView
 
 
@@ -32,6 +33,8 @@ def realize(w: Words, s: Sentence, subject: str) -> str:
         text = series(w, s)
     elif isinstance(s, TargetOutcome):
         text = target(w, s)
+    elif isinstance(s, Finding):  # an analyst's sentence: reportgen/i18n/realize/findings.py
+        text = realize_finding(w, s)
     else:
         text = qualitative(w, s, subject)
     return w.grammar.finish(text)

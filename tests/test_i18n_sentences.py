@@ -119,3 +119,22 @@ def test_a_target_outcome_at_the_year_end(tmp_path: Path) -> None:
                  owner="park")  # fmt: skip
     s = say([goal, end], tmp_path, TargetOutcome("t", ("o",), Verdict.EXCEEDED))
     assert "2023年末" in s["zh"] and "at the end of 2023" in s["en"]
+
+
+# --- articles before institution names (N11) ----------------------------------------------------
+
+
+def test_an_institution_owner_takes_the_article_and_a_firm_does_not(tmp_path: Path) -> None:
+    centre = figure("c", ("服务事项", "services offered"), "2023-H1", amount="40项",
+                    owner="centre")  # fmt: skip
+    firm = figure("f", ("产值", "output value"), "2023-H1", amount="35.1亿元", owner="firm")
+    en = say([centre], tmp_path)["en"]
+    assert en.startswith("The Xinghu Government Service Center ")
+    assert say([firm], tmp_path)["en"].startswith("XYT ")
+
+
+def test_examples_named_with_articles_where_their_names_need_them(tmp_path: Path) -> None:
+    f = figure("p", ("签约项目", "projects signed"), "2023", amount="12个",
+               examples=["centre", "firm"])  # fmt: skip
+    en = say([f], tmp_path)["en"]
+    assert "including the Xinghu Government Service Center and XYT" in en

@@ -23,7 +23,7 @@ PHRASES: dict[str, str] = {
     "at.year_end": "at {period}",
     "period.year_end": "the end of {year}",
     # a group of figures sharing subject, period and status
-    "group.owner": "{lead}{Subject} had {clauses}{tail}.",
+    "group.owner": "{lead}{subject} had {clauses}{tail}.",
     "group.actual": "{lead}{subject} had {clauses}.",
     "group.estimate": "{lead}{subject} estimated {clauses}.",
     "group.target": "{lead}{subject} set targets of {clauses}.",
@@ -52,7 +52,7 @@ PHRASES: dict[str, str] = {
     "said.target": "{measure} was {amount}{at}",
     "said.at": " {at}",
     "said.at.amount": " {at}",
-    "said.owner": "{Owner}’s {measure}",
+    "said.owner": "{owner}’s {measure}",
     "said.its": "its {measure}",
     "said.sentence": "{clauses}.",
     "clause.examples": "{clause}, including {names}",

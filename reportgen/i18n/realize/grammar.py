@@ -53,6 +53,44 @@ MASS_NOUNS = frozenset(
     | {"consumption", "employment", "income", "trade", "attendance"}
 )
 _HEAD_END = re.compile(r"\s(?:of|in|at|for|to|from|under|per|by|near|with|on)\s|\s?\(")
+#: Head nouns after which a capitalised name takes 'the' ('the Shandong International
+#: Convention and Exhibition Center', 'the Jinan Huaiyin Economic Development Zone').
+#: Names ending otherwise — brands, firms, roads, squares, stations, districts,
+#: universities named without 'of' — are left as written ('Wanda Plaza', 'SICC').
+INSTITUTION_HEADS = frozenset(
+    {"center", "centre", "zone", "park", "base", "hospital", "group", "branch", "laboratory"}
+    | {"institute", "academy", "committee", "bureau", "office", "commission", "association"}
+    | {"alliance", "federation", "council", "museum", "theater", "theatre", "library"}
+    | {"gallery", "festival", "fair", "expo", "exhibition", "show", "forum", "conference"}
+    | {"summit", "marathon", "belt", "hub", "complex", "project", "platform", "program"}
+    | {"programme", "incubator", "corridor", "cluster", "campus", "area", "system"}
+    | {"government"}
+)
+_COMPANY_END = re.compile(r"(?:\bCo\.|\bLtd\.?|\bInc\.?|\bCorp\.?|\bCompany|\bLimited|\bLLC)$")
+_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def takes_article(name: str) -> bool:
+    """Whether an English proper name reads with 'the' before it: a name 'X of Y', a
+    name whose head is a common noun ('JIMC rental housing pilot project') or one of
+    :data:`INSTITUTION_HEADS`; not an acronym, a firm's legal name or another name.
+
+    >>> [takes_article(n) for n in ("Shandong International Convention and Exhibition Center",
+    ...     "Sci-Tech Innovation Industrial Park (Phase II)", "International School of Optometry",
+    ...     "JIMC rental housing pilot project", "4th China International Tourism Fair")]
+    [True, True, True, True, True]
+    >>> [takes_article(n) for n in ("SICC", "Wanda Plaza", "Liguan Microelectronics",
+    ...     "China Construction (Jinan) Investment Co., Ltd.", "Shandong First Medical University",
+    ...     "Jinan West Railway Station", "Huaiyin District")]
+    [False, False, False, False, False, False, False]
+    """
+    bare = _BRACKETS.sub("", name).strip().rstrip(".,;")
+    if not bare or " " not in bare or _COMPANY_END.search(name.strip()):
+        return False  # an acronym or one word ('SICC', 'Joyoung'), or a firm's legal name
+    if " of " in bare:
+        return bare.split(" of ", 1)[0].split()[-1][:1].isupper()
+    head = bare.split(",")[-1].split()[-1]
+    return head[:1].islower() or head.lower() in INSTITUTION_HEADS
 
 
 @dataclass(frozen=True)
@@ -99,12 +137,14 @@ class Grammar:
 
     def the(self, name: str, mass_ok: bool = False) -> str:
         """'the' before a common-noun name in English ('the northern extension of Qilu
-        Avenue'); a proper name (capitalised), a Chinese name, a name that has an article
-        and — with ``mass_ok`` — a mass noun ('investment', 'regional GDP') are left."""
-        if self.lang == "zh" or not name[:1].islower():
+        Avenue') and before a proper name that needs one (:func:`takes_article`: 'the
+        Jinan Huaiyin Economic Development Zone'); a Chinese name, a name that has an
+        article, another proper name ('SICC', 'Wanda Plaza') and — with ``mass_ok`` — a
+        mass noun ('investment', 'regional GDP') are left."""
+        if self.lang == "zh" or name.startswith(("the ", "a ", "an ", "The ")):
             return name
-        if name.startswith(("the ", "a ", "an ")):
-            return name
+        if not name[:1].islower():
+            return "the " + name if takes_article(name) else name
         if mass_ok and " of " not in name:
             head = _HEAD_END.split(name, maxsplit=1)[0].split()
             if head and head[-1].lower() in MASS_NOUNS:

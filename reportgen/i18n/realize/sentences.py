@@ -70,7 +70,7 @@ def group(w: Words, g: Group, district: str) -> str:
                 text = w.p("clause.at", clause=text, at=w.at(f.period, f.status))
             parts.append(text)
             first_rate = first_rate and f.yoy is None
-        subject = owner.name if owner is not None else district
+        subject = w.grammar.the(owner.name) if owner is not None else district
         dated = head.period.stated and not mixed and not timeless(head)
         lead = w.lead(head.period, head.status) if dated else ""
         at = w.at(head.period, head.status) if dated else ""
@@ -82,7 +82,7 @@ def group(w: Words, g: Group, district: str) -> str:
         tail = f" {at}" if owned and at and not figures[-1].examples else ""
         lead = "" if tail else lead
         return w.p(name, lead=lead, at=at, tail=tail, subject=subject, clauses=clauses)
-    owner_name = owner.name if owner is not None else None
+    owner_name = w.grammar.the(owner.name) if owner is not None else None
     parts = []
     for i, f in enumerate(figures):
         if i == 0 or f.period != figures[i - 1].period:

@@ -103,12 +103,15 @@ def missing_figures(facts: reportgen.DistrictFacts, lang: str, markdown: str) ->
     formatter = Formatter(lang, city=facts.district.city)
     numbers = {s.id: str(n) for n, s in enumerate(facts.sources, start=1)}
     missing: list[str] = []
+    # a finding's words say when (its {id:period} part is optional): no period is sought
+    in_findings = {f for finding in facts.findings for f in finding.figures}
     for figure in facts.figures:
         if figure.doubtful is not None:
             continue
         cites = {c.source for c in figure.sources}
         want = expected_values(figure)
         period = formatter.period(figure.period) if figure.period.stated else ""
+        period = "" if figure.id in in_findings else period
         in_prose = [
             p
             for p in prose

@@ -13,6 +13,8 @@ import yaml
 
 import reportgen
 from reportgen.i18n.formatter import Formatter
+from reportgen.i18n.realize import en as en_phrases
+from reportgen.i18n.realize.grammar import EN
 from reportgen.i18n.realize.sentences import realize
 from reportgen.i18n.realize.words import Words
 from reportgen.narrative.plan import Group, Sentence, Series, TargetOutcome, Trend, Verdict
@@ -138,3 +140,16 @@ def test_examples_named_with_articles_where_their_names_need_them(tmp_path: Path
                examples=["centre", "firm"])  # fmt: skip
     en = say([f], tmp_path)["en"]
     assert "including the Xinghu Government Service Center and XYT" in en
+
+
+# --- glosses (N11, B12) --------------------------------------------------------------------------
+
+
+def test_a_gloss_follows_the_head_noun_of_its_term() -> None:
+    term, gloss = next(iter(en_phrases.GLOSSES.items()))
+    text = EN.gloss(f"it is a national-level {term} enterprise, a champion", term, gloss)
+    assert text == f"it is a national-level {term} enterprise {gloss}, a champion"
+    assert gloss.startswith("(a title for SMEs")  # reads after 'enterprise' or 'enterprises'
+    assert EN.gloss(f"{term} firms recognized by the city", term, "(g)") == (
+        f"{term} firms (g) recognized by the city"
+    )

@@ -177,6 +177,6 @@ class _Run:
     def _gloss(self, text: str) -> str:
         for term, gloss in list(self.glosses.items()):
             if term in text:
-                text = text.replace(term, f"{term} {gloss}", 1)
+                text = self.w.grammar.gloss(text, term, gloss)  # after the head noun
                 del self.glosses[term]
         return text

@@ -167,6 +167,6 @@ PHRASES: dict[str, str] = {
 
 #: Chinese coinages glossed at their first use in a document: term → gloss (after it).
 GLOSSES: dict[str, str] = {
-    "“little giant”": "(SMEs that use specialized and sophisticated technologies to produce "
-    "novel and unique products)",
+    "“little giant”": "(a title for SMEs that use specialized and sophisticated technologies "
+    "to produce novel and unique products)",
 }

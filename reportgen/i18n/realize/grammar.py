@@ -93,6 +93,16 @@ def takes_article(name: str) -> bool:
     return head[:1].islower() or head.lower() in INSTITUTION_HEADS
 
 
+#: Words that end a noun phrase (function words, verbs of being) rather than continue it.
+_STOP = (
+    "and|or|but|of|in|on|at|to|for|by|with|from|as|than|the|a|an|its|their|is|are|was"
+    "|were|be|been|has|have|had|that|which|who|since|after|before|while|will|would"
+)
+#: Up to two words continuing a noun phrase after a glossed term: no function word, no
+#: participle or adverb ('… enterprise recognized by …' stops before 'recognized').
+_NOUN_AFTER = re.compile(rf"(?:[ ](?!(?:{_STOP})\b)(?![\w-]+(?:ed|ing|ly)\b)[A-Za-z][\w-]*){{1,2}}")
+
+
 @dataclass(frozen=True)
 class Grammar:
     """How one language joins and finishes what the phrase patterns produce."""
@@ -161,6 +171,27 @@ class Grammar:
         if not last or last in MASS_NOUNS or (last.endswith("s") and not last.endswith("ss")):
             return name
         return ("an " if name[0] in "aeio" else "a ") + name
+
+    def gloss(self, text: str, term: str, gloss: str) -> str:
+        """``text`` with ``gloss`` after the first ``term`` — after the noun phrase the term
+        opens, not inside it: 'a national-level “little giant” enterprise (…)', not
+        'a “little giant” (…) enterprise'.
+
+        >>> EN.gloss("a “little giant” enterprise, a champion", "“little giant”", "(g)")
+        'a “little giant” enterprise (g), a champion'
+        >>> EN.gloss("“little giant” firms rated A", "“little giant”", "(g)")
+        '“little giant” firms (g) rated A'
+        >>> EN.gloss("a “little giant” and a champion", "“little giant”", "(g)")
+        'a “little giant” (g) and a champion'
+        """
+        start = text.find(term)
+        if start < 0:
+            return text
+        end = start + len(term)
+        head = _NOUN_AFTER.match(text, end)
+        if head is not None:
+            end = head.end()
+        return f"{text[:end]} {gloss}{text[end:]}"
 
     def finish(self, sentence: str) -> str:
         """Capital first letter and curly quotes (English); full-width brackets (Chinese)."""

@@ -128,6 +128,7 @@ class _Run:
         self.names = [str(e.name) for e in getattr(entities, "values", lambda: [])() if e.name]
         people = [str(getattr(p, "title", "") or "") for p in w.context.get("people", [])]
         self.longer = [*self.names, *people]
+        self.defined: dict[str, str] = {}  # abbreviations the text has defined
         self.district: list[str] = []
         self.short = ""
 
@@ -142,7 +143,7 @@ class _Run:
             text = realize_sentence(w, s, first_subject if i == 0 or subject is None else subject)
             plain.append(self._gloss(text))
             sources += self.sources(s)
-        plain = shorten_all(w.lang, plain, self.names)
+        plain = shorten_all(w.lang, plain, self.names, self.defined)
         plain = district_openings(plain, self.district, self.short, self.longer, True)
         texts = [escape_markdown(t) for t in plain]
         cited = sorted(dict.fromkeys(sources), key=lambda v: v.number)

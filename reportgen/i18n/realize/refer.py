@@ -1,23 +1,27 @@
 """Short forms after first mention: a named place's full name once per paragraph.
 
-When a sentence opens with the full name of a park, centre, zone, base, hospital,
-group or company that an earlier sentence of the same paragraph already named, the
-name becomes its kind's short form: 山东国际会展中心 → 该中心, "the Shandong
-International Convention and Exhibition Center" → "the center". Only a name that
-opens a sentence is shortened, so a longer name that contains it (济南国际医学中心
-精准医学孵化器) is never cut.
+When a sentence names a park, centre, zone, base, hospital, group or company that an
+earlier sentence of the same paragraph already named, the name becomes its kind's
+short form: 山东国际会展中心 → 该中心, "the Shandong International Convention and
+Exhibition Center" → "the center". A name the text abbreviates (济南国际医学科学中心
+（以下简称“医学中心”）, "Jinan International Medical Center (JIMC; …)") is said by its
+abbreviation from then on, in every later paragraph. Only whole names are replaced:
+never a name inside a longer one (济南国际医学中心精准医学孵化器, "Huaiyin Economic
+Development Zone" for the district "Huaiyin"), never an item of a list, and in Chinese
+only a name that opens a sentence or a clause.
 
 >>> shorten_all("zh", ["山东国际会展中心举办展会61场。", "山东国际会展中心距济南西站不到3公里。"],
 ...             ["山东国际会展中心"])
 ['山东国际会展中心举办展会61场。', '该中心距济南西站不到3公里。']
->>> shorten_all("en", ["The Digital Finance Park has 93 firms.", "The Digital Finance Park grew."],
-...             ["the Digital Finance Park"])
-['The Digital Finance Park has 93 firms.', 'The park grew.']
+>>> shorten_all("en", ["The Digital Finance Park has 93 firms.",
+...                    "Funds in the Digital Finance Park grew."], ["the Digital Finance Park"])
+['The Digital Finance Park has 93 firms.', 'Funds in the park grew.']
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import MutableMapping, Sequence
 
 #: Chinese name endings → the short form that refers back to the named thing.
 ZH_SHORT = (
@@ -42,6 +46,8 @@ EN_SHORT = (
 )
 #: Names shorter than this are left alone (a short name is short enough).
 MIN_ZH, MIN_EN_WORDS = 6, 3
+#: Where a Chinese name may be shortened: a sentence's or a clause's start.
+_ZH_CLAUSE_START = ("", "，", "；", "：")
 
 
 def short_form(lang: str, name: str) -> str | None:
@@ -56,6 +62,29 @@ def short_form(lang: str, name: str) -> str | None:
     return next((short for end, short in EN_SHORT if bare.endswith(end)), None)
 
 
+def abbreviations(lang: str, text: str, names: Sequence[str]) -> dict[str, str]:
+    """Abbreviations the text defines for ``names``: 'X（以下简称“Y”）' / 'X (Y; …)' or 'X (Y)'.
+
+    >>> abbreviations("zh", "坚持济南国际医学科学中心（以下简称“医学中心”）定位",
+    ...               ["济南国际医学科学中心"])
+    {'济南国际医学科学中心': '医学中心'}
+    >>> abbreviations("en", "the Jinan International Medical Center (JIMC; formally …)",
+    ...               ["Jinan International Medical Center"])
+    {'Jinan International Medical Center': 'JIMC'}
+    """
+    found = {}
+    for name in names:
+        bare = name.removeprefix("the ")
+        if lang.startswith("zh"):
+            pattern = re.escape(bare) + r"[（(]以下简称[“\"]([^”\"]{1,12})[”\"][）)]"
+        else:
+            pattern = re.escape(bare) + r" \(([A-Z][A-Za-z&-]{1,11})[;)]"
+        match = re.search(pattern, text)
+        if match is not None:
+            found[bare] = match[1]
+    return found
+
+
 def district_openings(
     sentences: Sequence[str],
     district: Sequence[str],
@@ -65,15 +94,17 @@ def district_openings(
 ) -> list[str]:
     """Sentences that open with the district's name ('槐荫区着力构建…', 'Huaiyin is
     building …') after the paragraph's first sentence (``skip_first``) refer to it
-    by the place kind (全区 / "The district"): the name is said once per paragraph; a
-    longer name that starts with it (槐荫区人民政府, 槐荫区委) is kept.
+    by the place kind (全区 / "The district"): the name is said once per paragraph. Only
+    the whole name: a longer name that starts with it (槐荫区人民政府, 槐荫区委, "Huaiyin
+    Economic Development Zone") is kept.
 
     >>> district_openings(["槐荫区着力构建体系。", "槐荫区人民政府区长表示。"], ["槐荫区"], "全区",
     ...                   ["槐荫区人民政府区长"])
     ['全区着力构建体系。', '槐荫区人民政府区长表示。']
-    >>> district_openings(["Huaiyin is building a system."], ["Huaiyin District", "Huaiyin"],
-    ...                   "the district")
-    ['The district is building a system.']
+    >>> district_openings(["Huaiyin is building a system.",
+    ...                    "Huaiyin Economic Development Zone grew."],
+    ...                   ["Huaiyin District", "Huaiyin"], "the district")
+    ['The district is building a system.', 'Huaiyin Economic Development Zone grew.']
     """
     names = sorted((n for n in district if n), key=len, reverse=True)
     out = []
@@ -82,30 +113,98 @@ def district_openings(
         kept = any(sentence.startswith(n) for n in longer if name and len(n) > len(name))
         if name and not kept and not (skip_first and i == 0):
             rest = sentence[len(name) :]
-            if rest[:1].isalpha() and rest[:1].isascii():
-                out.append(sentence)  # 'Huaiyinese': not the name
+            if _continues_name(rest):
+                out.append(sentence)  # 'Huaiyinese', 'Huaiyin Economic …': not the name
                 continue
             sentence = short[:1].upper() + short[1:] + rest
         out.append(sentence)
     return out
 
 
-def shorten_all(lang: str, sentences: Sequence[str], names: Sequence[str]) -> list[str]:
-    """The paragraph's sentences with repeated opening names shortened (module text)."""
+def _continues_name(rest: str) -> bool:
+    """Whether the text after a Latin name goes on with more of a name: a letter at once
+    ('Huaiyinese') or a capitalised word ('Huaiyin Economic Development Zone')."""
+    if rest[:1].isalpha() and rest[:1].isascii():
+        return True
+    return bool(re.match(r" [A-Z(（]", rest))
+
+
+def shorten_all(
+    lang: str,
+    sentences: Sequence[str],
+    names: Sequence[str],
+    defined: MutableMapping[str, str] | None = None,
+) -> list[str]:
+    """The paragraph's sentences with repeated names shortened (module text). ``defined``
+    holds the abbreviations defined so far in the document and gains this paragraph's."""
     zh = lang.startswith("zh")
+    defined = {} if defined is None else defined
+    bare_names = [n.removeprefix("the ") for n in names]
     forms = sorted(
-        ((n.removeprefix("the "), s) for n in names if (s := short_form(lang, n))),
-        key=lambda item: -len(item[0]),
+        ((n, s) for n in bare_names if (s := short_form(lang, n))), key=lambda item: -len(item[0])
     )
     out: list[str] = []
-    for i, sentence in enumerate(sentences):
+    for sentence in sentences:
+        new = abbreviations(lang, sentence, bare_names)
+        for name, abbr in defined.items():
+            sentence = _replace(zh, sentence, name, abbr, bare_names)
         earlier = "".join(out)
         for name, short in forms:
-            prefixes = (name,) if zh else (name, "The " + name, "the " + name)
-            opening = next((p for p in prefixes if sentence.startswith(p)), None)
-            if i and opening and (name in earlier):
-                rest = sentence[len(opening) :]
-                sentence = (short if zh else short[:1].upper() + short[1:]) + rest
-                break
+            if name in defined or name not in earlier or name in new:
+                continue
+            rivals = [n for n, s in forms if s == short and n != name and n in earlier + sentence]
+            if not rivals:  # 'the park' is ambiguous once two parks are named
+                sentence = _replace(zh, sentence, name, short, bare_names)
+        defined.update(new)
         out.append(sentence)
     return out
+
+
+def _replace(zh: bool, sentence: str, name: str, short: str, names: Sequence[str]) -> str:
+    """``sentence`` with each whole, unlisted occurrence of ``name`` (with its article, in
+    English) said as ``short``; a longer name that contains it is left alone."""
+    longer = [n for n in names if name in n and n != name]
+    out, start = "", 0
+    while (at := sentence.find(name, start)) >= 0:
+        end = at + len(name)
+        before, after = sentence[:at], sentence[end:]
+        inside = any(_within(sentence, at, name, n) for n in longer)
+        if inside or not _whole(zh, before, after) or _listed(zh, before, after):
+            out += sentence[start:end]
+            start = end
+            continue
+        article = None if zh else re.search(r"(?:^|(?<=\s))[Tt]he $", before)
+        cut = at - (len(article[0]) if article else 0)
+        text = short[:1].upper() + short[1:] if not zh and cut == 0 else short
+        out += sentence[start:cut] + text
+        start = end
+    return out + sentence[start:]
+
+
+def _within(sentence: str, at: int, name: str, longer: str) -> bool:
+    """Whether the occurrence of ``name`` at ``at`` is part of ``longer`` there."""
+    offset = longer.find(name)
+    return at >= offset and sentence.startswith(longer, at - offset)
+
+
+def _whole(zh: bool, before: str, after: str) -> bool:
+    """A whole name: in Chinese at a sentence's or clause's start; in English not inside
+    a word nor followed by more of a name."""
+    if zh:
+        return before[-1:] in _ZH_CLAUSE_START
+    if before[-1:].isalnum() or _continues_name(after):
+        return False
+    return not after[:1].isalnum()
+
+
+def _listed(zh: bool, before: str, after: str) -> bool:
+    """Whether the name is an item of a list ('…、A、…', '(A, the B and C)'); a comma
+    before it alone is a lead-in's ('As of May 2023, the …'), not a list's."""
+    if zh:
+        return before.endswith("、") or after.startswith(("、", "和", "与"))
+    bare = re.sub(r"(?:[Tt]he )$", "", before)
+    if bare.endswith((" and ", " or ", "(")) or after.startswith((" and ", " or ")):
+        return True
+    return after.startswith((", the ", ", a ")) or (
+        bare.endswith(", ") and after.startswith((", ", ")"))
+    )

@@ -7,7 +7,8 @@ The rule (also in docs/narrative.md):
    findings tagged ``lead`` (an analyst's sentences, in data order), then the
    headline growth series of the economy that also states the level (regional GDP) —
    unless a lead finding states such a figure (a headline growth rate of the overview
-   with its level): then the finding replaces that generic sentence.
+   with its level): then the finding replaces that generic sentence, whose figures (if
+   any are left) are told in their section.
 2. **Key points**, in this order, one point each — one unit, so one sentence — at
    most six:
    a. up to three further headline growth series of the overview (growth rates
@@ -88,9 +89,10 @@ def choose(units: Sequence[Unit]) -> Messages:
     # the lead's series is the one that also states the level (regional GDP)
     levels = [u for u in growth if any(f.amount is not None for f in u.figures)]
     lead = (levels or growth)[0] if growth else None
+    generic = lead
     if any(_states_level_growth(u) for u in leads):
         lead = None  # a lead finding says the GDP sentence in the analyst's words
-    growth = [u for u in growth if u is not lead]
+    growth = [u for u in growth if u is not generic]  # a replaced one is told in its section
     others = sorted(growth, key=lambda u: not any(f.rank for f in u.figures))
     points: list[tuple[Unit, ...]] = [(u,) for u in others[:MAX_GROWTH_POINTS]]
     taken = {id(u) for p in points for u in p} | {id(lead)} | {id(u) for u in leads}

@@ -43,7 +43,12 @@ def figure(ident: str, measure: tuple[str, str], period: str, **fields: Any) -> 
     }
 
 
-def words(figures: Sequence[dict[str, Any]], lang: str, tmp_path: Path) -> Words:
+def words(
+    figures: Sequence[dict[str, Any]],
+    lang: str,
+    tmp_path: Path,
+    overrides: dict[str, str] | None = None,
+) -> Words:
     facts = {
         "district": {"id": "xh", "name": {"zh": "星湖区", "en": "Xinghu District"},
                      "city": {"zh": "云州市", "en": "Yunzhou"}},
@@ -55,11 +60,14 @@ def words(figures: Sequence[dict[str, Any]], lang: str, tmp_path: Path) -> Words
     path.write_text(yaml.safe_dump(facts, allow_unicode=True), "utf-8")
     loaded = reportgen.load_facts(path)
     context = make_view(loaded, lang) | {"place_kind": "district"}
-    return Words(lang, Formatter(lang, city=loaded.district.city), context, {})
+    return Words(lang, Formatter(lang, city=loaded.district.city), context, overrides or {})
 
 
 def say(
-    figures: Sequence[dict[str, Any]], tmp_path: Path, sentence: Sentence | None = None
+    figures: Sequence[dict[str, Any]],
+    tmp_path: Path,
+    sentence: Sentence | None = None,
+    overrides: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """The sentence in both languages (a Group of every figure unless given)."""
     ids = tuple(f["id"] for f in figures)
@@ -67,7 +75,7 @@ def say(
     plan = sentence if sentence is not None else Group(ids, owner)
     out = {}
     for lang, subject in (("zh", "全区"), ("en", "the district")):
-        out[lang] = realize(words(figures, lang, tmp_path), plan, subject)
+        out[lang] = realize(words(figures, lang, tmp_path, overrides), plan, subject)
     return out
 
 
@@ -153,3 +161,122 @@ def test_a_gloss_follows_the_head_noun_of_its_term() -> None:
     assert EN.gloss(f"{term} firms recognized by the city", term, "(g)") == (
         f"{term} firms (g) recognized by the city"
     )
+
+
+# --- verbs: no table-speak (B5, N1, N10, N11) -----------------------------------------------------
+
+
+def test_a_result_says_who_achieved_it(tmp_path: Path) -> None:
+    f = figure("gdp", ("地区生产总值", "regional GDP"), "2023", amount="236.8亿元", yoy="+5.2%")
+    s = say([f], tmp_path)
+    assert s["zh"] == "全区2023年实现地区生产总值236.8亿元，同比增长5.2%。"
+    assert (
+        s["en"] == "Regional GDP reached 23.68 billion yuan in 2023, up 5.2 percent year on year."
+    )
+    sales = figure("s", ("限上汽车销售企业销售额", "sales of auto retailers"), "2023-H1",
+                   amount="166.72亿元")  # fmt: skip
+    assert say([sales], tmp_path)["zh"].startswith("限上汽车销售企业2023年上半年实现销售额")
+
+
+def test_a_count_reached_a_fund_is_and_a_plan_plans(tmp_path: Path) -> None:
+    firms = figure("c", ("吸附落户的配套企业", "supplier enterprises"), "as of 2023-05",
+                   amount="23家", owner="firm")  # fmt: skip
+    assert say([firms], tmp_path)["zh"] == "星云科技截至2023年5月吸附落户的配套企业达23家。"
+    fund = figure("f", ("产业扶持资金", "industrial support fund"), "as of 2023-05", amount="1亿元")
+    zh = say([fund], tmp_path)["zh"]
+    assert zh == "截至2023年5月，产业扶持资金为1亿元。" and "达" not in zh  # set up, not reached
+    plan = figure("p", ("重大产业项目", "major industrial projects"), "2024", amount="113个",
+                  status="plan", section="outlook")  # fmt: skip
+    s = say([plan], tmp_path)
+    assert s["zh"] == "2024年，重大产业项目计划113个。" and "达" not in s["zh"]
+    assert s["en"] == "The 2024 plan provides for 113 major industrial projects."
+
+
+def test_a_negative_value_is_and_a_verb_phrase_needs_no_verb(tmp_path: Path) -> None:
+    share = figure("r", ("工业对经济增长的贡献率", "contribution of industry"), "2023",
+                   amount="-44.6%")  # fmt: skip
+    assert "贡献率为−44.6%" in say([share], tmp_path)["zh"]
+    signed = figure("s", ("签约落地项目", "projects signed and landed"), "2023", amount="145个")
+    zh = say([signed], tmp_path)["zh"]
+    assert zh == "2023年，签约落地项目145个。"
+
+
+def test_english_counts_have_verbs_not_totals(tmp_path: Path) -> None:
+    events = figure("e", ("各类招商活动", "investment promotion events held"), "2023",
+                    amount="49场")  # fmt: skip
+    households = figure("h", ("签约户数", "households signing agreements"), "2023", amount="198户")
+    s = say([events, households], tmp_path)
+    assert s["en"] == (
+        "The district held 49 investment promotion events in 2023 and households signing "
+        "agreements numbered 198."
+    )
+    assert "totaled" not in s["en"]
+    funds = figure("m", ("兑现专项资金", "special funds paid out"), "2023-01/2023-05",
+                   amount="2370万元")  # fmt: skip
+    assert say([funds], tmp_path)["en"] == (
+        "Special funds paid out came to 23.7 million yuan in January–May 2023."
+    )
+
+
+def test_an_owner_did_what_its_measure_says(tmp_path: Path) -> None:
+    attracted = figure("a", ("吸附落户的配套企业", "supplier enterprises attracted to Xinghu"),
+                       "as of 2023-05", amount="23家", owner="firm")  # fmt: skip
+    assert say([attracted], tmp_path)["en"] == (
+        "XYT had attracted 23 supplier enterprises to Xinghu as of May 2023."
+    )
+    located = figure("l", ("落户的国际合作项目", "cooperation projects located in the park"),
+                     "as of 2023-05", amount="11个", owner="park")  # fmt: skip
+    en = say([located], tmp_path)["en"]
+    assert en == (
+        "The Xinghu Digital Finance Park was home to 11 cooperation projects as of May 2023."
+    )
+
+
+def test_a_measure_that_names_its_unit_says_the_number_alone(tmp_path: Path) -> None:
+    visits = figure(
+        "v", ("接待游客", "visits received by the park"), "2023-H1", amount="50.91万人次"
+    )
+    en = say([visits], tmp_path)["en"]
+    assert "509,100 in the first half" in en and "509,100 visits" not in en
+
+
+def test_a_series_leads_with_its_first_period_and_says_the_full_year(tmp_path: Path) -> None:
+    h1 = figure("r1", ("一般公共预算收入", "general public budget revenue"), "2023-H1",
+                amount="28.4亿元", yoy="+16.4%")  # fmt: skip
+    year = figure("r2", ("一般公共预算收入", "general public budget revenue"), "2023",
+                  amount="56.7亿元")  # fmt: skip
+    s = say([h1, year], tmp_path, Series(("r1", "r2"), rate=False))
+    assert (
+        s["zh"] == "2023年上半年，全区实现一般公共预算收入28.4亿元，同比增长16.4%，全年达56.7亿元。"
+    )
+    assert "5.67 billion yuan for the full year" in s["en"]
+    e1 = figure("e1", ("各类招商活动", "investment promotion events held"), "2023-H1",
+                amount="20余场")  # fmt: skip
+    e2 = figure("e2", ("各类招商活动", "investment promotion events held"), "2023", amount="49场")
+    s = say([e1, e2], tmp_path, Series(("e1", "e2"), rate=False))
+    assert s["en"] == (
+        "The district held more than 20 investment promotion events in the first half of 2023 "
+        "and 49 for the full year."
+    )
+
+
+def test_a_users_rewording_of_a_pattern_still_shows(tmp_path: Path) -> None:
+    """A packaged variant ('series.count.agent', 'target.met.lead') gives way to the user's
+    rewording of the pattern it varies."""
+    e1 = figure("e1", ("各类招商活动", "investment promotion events held"), "2023-H1",
+                amount="20余场")  # fmt: skip
+    e2 = figure("e2", ("各类招商活动", "investment promotion events held"), "2023", amount="49场")
+    mine = {"series.count": "{Measure}: {steps}."}
+    s = say([e1, e2], tmp_path, Series(("e1", "e2"), rate=False), overrides=mine)
+    assert s["en"].startswith("Investment promotion events held: more than 20")
+
+
+def test_investment_is_completed_and_a_second_subject_is_said(tmp_path: Path) -> None:
+    fai = figure("i", ("固定资产投资", "fixed-asset investment"), "2023", amount="166.72亿元")
+    assert say([fai], tmp_path)["zh"] == "全区2023年完成固定资产投资166.72亿元。"
+    share = figure("r", ("工业对经济增长的贡献率", "contribution of industry"), "2023",
+                   amount="-44.6%")  # fmt: skip
+    revenue = figure("v", ("一般公共预算收入", "general public budget revenue"), "2023",
+                     amount="146419万元")  # fmt: skip
+    zh = say([share, revenue], tmp_path)["zh"]
+    assert zh == "2023年，工业对经济增长的贡献率为−44.6%；全区实现一般公共预算收入146419万元。"

@@ -19,9 +19,11 @@ import pytest
 
 import reportgen
 from reportgen.facts.model import Figure
+from reportgen.facts.periods import Period, PeriodKind
 from reportgen.facts.units import Dimension
 from reportgen.i18n.formatter import Formatter
 from reportgen.i18n.parse import find_amounts
+from reportgen.i18n.realize.words import as_of_kind
 from reportgen.resources import default_facts_path
 
 CITE = re.compile(r"\[\^([a-z0-9.-]+)\]")  # one mark may name several sources: a1.a4
@@ -94,6 +96,26 @@ def facts() -> reportgen.DistrictFacts:
     return reportgen.load_facts(default_facts_path())
 
 
+def period_forms(formatter: Formatter, p: Period, period: str) -> list[str]:
+    """The ways prose says a period (reportgen/i18n/realize/words.py, refer.periods_once): as
+    the formatter writes it; a stock as of December at the year's end (2023年末, 'the end
+    of 2023'); the year left out once a paragraph has said it (上半年, 截至5月, 年末); a
+    year after a part of it as the full year (全年, 'the full year')."""
+    if not period:
+        return [""]
+    forms = [period]
+    kind = as_of_kind(p)
+    year = str(p.as_of.year if p.as_of is not None else p.year)
+    if kind == "year_end":
+        forms += [f"{year}年末", "年末", f"the end of {year}"]
+    if kind == "year":
+        forms.append(formatter.period(Period(PeriodKind.YEAR, year=int(year))))
+    if p.kind is PeriodKind.YEAR:
+        forms += ["全年", "the full year"]
+    forms += [f.replace(f"{year}年", "") for f in forms if f.replace(f"{year}年", "")]
+    return forms
+
+
 def missing_figures(facts: reportgen.DistrictFacts, lang: str, markdown: str) -> list[str]:
     nouns = sorted(
         {n for f in facts.figures if f.item for n in (f.item.en, f.item.en_plural) if n},
@@ -112,10 +134,13 @@ def missing_figures(facts: reportgen.DistrictFacts, lang: str, markdown: str) ->
         want = expected_values(figure)
         period = formatter.period(figure.period) if figure.period.stated else ""
         period = "" if figure.id in in_findings else period
+        forms = period_forms(formatter, figure.period, period)
         in_prose = [
             p
             for p in prose
-            if cites <= p.sources and period.lower() in p.text.lower() and matches(want, p.values)
+            if cites <= p.sources
+            and any(form.lower() in p.text.lower() for form in forms)
+            and matches(want, p.values)
         ]
         in_rows = [
             r for r in rows if {numbers[c] for c in cites} <= r.sources and matches(want, r.values)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from reportgen.i18n.formatter import Formatter
 from reportgen.i18n.realize import citations, tables
 from reportgen.i18n.realize.findings import finding_sources
-from reportgen.i18n.realize.refer import district_openings, shorten_all
+from reportgen.i18n.realize.refer import district_openings, periods_once, shorten_all
 from reportgen.i18n.realize.sentences import realize as realize_sentence
 from reportgen.i18n.realize.words import Words, default_glosses
 from reportgen.narrative.plan import (
@@ -144,6 +144,7 @@ class _Run:
             plain.append(self._gloss(text))
             sources += self.sources(s)
         plain = shorten_all(w.lang, plain, self.names, self.defined)
+        plain = periods_once(w.lang, plain)  # a paragraph's period said once
         plain = district_openings(plain, self.district, self.short, self.longer, True)
         texts = [escape_markdown(t) for t in plain]
         cited = sorted(dict.fromkeys(sources), key=lambda v: v.number)

@@ -85,6 +85,53 @@ def abbreviations(lang: str, text: str, names: Sequence[str]) -> dict[str, str]:
     return found
 
 
+#: A Chinese sentence's period lead-in: 2023年上半年， 截至2023年5月， 2023年末， 2023年1—5月，
+_ZH_LEAD = re.compile(
+    r"^(?P<as_of>截至)?(?P<year>\d{4}年)(?P<part>上半年|下半年|\d+—\d+月|\d+月|末)?，"
+)
+
+
+#: A period named inside a sentence (全年, 2023年末, 截至…, 5月): the frame changed there.
+_ZH_PERIOD_WORD = re.compile(r"全年|\d{4}年|截至|\d+月|上半年|下半年|年末|年底")
+
+
+def periods_once(lang: str, sentences: Sequence[str]) -> list[str]:
+    """A paragraph's Chinese period lead-ins said once: a sentence in the same period as
+    the sentence before it drops its lead-in (the time frame holds until it changes),
+    and a part of a year already named in the paragraph drops the year (上半年，截至5月，).
+
+    >>> periods_once("zh", ["2023年上半年，甲达1个。", "2023年上半年，乙达2个。",
+    ...                     "截至2023年5月，丙为3亿元。", "截至2023年5月，丁为4亿元，全年5亿元。",
+    ...                     "截至2023年5月，戊为6亿元。"])  # doctest: +NORMALIZE_WHITESPACE
+    ['2023年上半年，甲达1个。', '乙达2个。', '截至5月，丙为3亿元。',
+     '丁为4亿元，全年5亿元。', '截至5月，戊为6亿元。']
+    """
+    if not lang.startswith("zh"):
+        return list(sentences)
+    out: list[str] = []
+    before = ""  # the previous sentence's lead-in as written
+    for i, sentence in enumerate(sentences):
+        match = _ZH_LEAD.match(sentence)
+        if match is None:
+            out.append(sentence)
+            before = ""
+            continue
+        lead, rest = match[0], sentence[match.end() :]
+        if lead == before and not _ZH_PERIOD_WORD.search(sentences[i - 1][len(lead) :]):
+            out.append(rest)
+        elif match["part"] and match["year"] in "".join(sentences[:i]):
+            out.append(
+                (match["as_of"] or "")
+                + ("年末" if match["part"] == "末" else match["part"])
+                + "，"
+                + rest
+            )
+        else:
+            out.append(sentence)
+        before = lead
+    return out
+
+
 def district_openings(
     sentences: Sequence[str],
     district: Sequence[str],

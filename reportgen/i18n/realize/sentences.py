@@ -10,16 +10,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportgen.i18n.realize.clauses import (
+    action,
     clause,
     comparisons,
     measure,
     names_a_plan,
+    place_result,
     said,
-    step,
     timeless,
     value,
 )
 from reportgen.i18n.realize.findings import realize_finding
+from reportgen.i18n.realize.steps import (
+    en_agent_steps,
+    full_year,
+    step,
+    zh_leading,
+    zh_leading_steps,
+)
 from reportgen.i18n.realize.words import Words, plural_measure
 from reportgen.narrative.plan import Finding, Group, Qualitative, Sentence, Series, TargetOutcome
 from reportgen.render.view import FigureView
@@ -63,9 +71,14 @@ def group(w: Words, g: Group, district: str) -> str:
         # one period for the whole group: a lead-in; several: each clause its own, so a
         # lead-in never governs a clause of another period ('In 2022, … in Jan–May 2023')
         mixed = len({str(f.period) for f in figures}) > 1
+        acts = head.status == "actual"  # the owner did it: verbs of its own (clauses.py)
+        verbs = acts and not w.zh and w.variant("group.owner", "group.owner.acts")
+        verbs = verbs and any(action(w, f) is not None for f in figures)
         parts, first_rate = [], True
         for f in figures:
-            text = clause(w, f, first_rate, new_examples(f))
+            text = clause(w, f, first_rate, new_examples(f), acts and (w.zh or verbs))
+            if verbs and action(w, f) is None:
+                text = w.p("clause.had", clause=text)  # 'had an output value of …'
             if mixed and f.period.stated and not timeless(f):
                 text = w.p("clause.at", clause=text, at=w.at(f.period, f.status))
             parts.append(text)
@@ -75,12 +88,13 @@ def group(w: Words, g: Group, district: str) -> str:
         lead = w.lead(head.period, head.status) if dated else ""
         at = w.at(head.period, head.status) if dated else ""
         clauses = w.grammar.clauses(parts)
-        name = "group.target" if head.status == "target" else "group.owner"
-        # the period after the clauses ('… had 12 projects signed in H1 2023'), unless the
-        # last clause ends with examples: then before ('In H1 2023, … including A and B')
-        owned = name == "group.owner"
-        tail = f" {at}" if owned and at and not figures[-1].examples else ""
+        name = "group.target" if not acts else "group.owner.acts" if verbs else "group.owner"
+        # English: the period after the clauses ('… signed 12 projects in H1 2023'), unless
+        # the last clause ends with examples: then before ('In H1 2023, … including A and B')
+        tail = f" {at}" if acts and at and not figures[-1].examples and not w.zh else ""
         lead = "" if tail else lead
+        if w.zh and acts:  # who, then when: '天岳先进截至2023年5月…', '济南二机床2023年1—5月…'
+            lead = ""  # (a date lead-in on every owner's sentence would open a run of them)
         return w.p(name, lead=lead, at=at, tail=tail, subject=subject, clauses=clauses)
     owner_name = w.grammar.the(owner.name) if owner is not None else None
     parts = []
@@ -90,7 +104,8 @@ def group(w: Words, g: Group, district: str) -> str:
             at = w.at(f.period, status) if f.period.stated and not timeless(f) else ""
         else:
             at = ""
-        parts.append(said(w, f, at, i == 0, owner_name, new_examples(f)))
+        shared = i > 0 and place_result(figures[i - 1]) and owner is None
+        parts.append(said(w, f, at, i == 0, owner_name, new_examples(f), shared))
     return w.p("said.sentence", clauses=w.grammar.clauses(parts))
 
 
@@ -99,11 +114,18 @@ def series(w: Words, s: Series) -> str:
     figures = _figures(w, s.figures)
     counts = all(f.amount is not None and f.amount.unit.is_count for f in figures)
     keys = [(str(f.period), f.status) for f in figures]
-    steps = [
-        step(w, f, i == 0, s.rate, counts, keys.count(keys[i]) > 1) for i, f in enumerate(figures)
-    ]
     kind = "rate" if s.rate else ("count" if counts and s.trend is None else "level")
     name = f"series.{kind}" + (f".{s.trend.value}" if s.trend else "")
+    if s.trend is None and len(set(keys)) == len(keys):  # said from the first period
+        told = zh_leading(w, figures, s.rate) if w.variant(name, "series.lead") else None
+        if counts and w.variant(name, "series.count.agent"):
+            told = told or en_agent_steps(w, figures)
+        if told:
+            return told
+    steps = [
+        step(w, f, i == 0, s.rate, counts, keys.count(keys[i]) > 1, full_year(figures, i))
+        for i, f in enumerate(figures)
+    ]
     joiner = w.p("steps.join.trend")
     text = w.grammar.steps(steps, s.trend is not None, joiner)
     be = "were" if plural_measure(figures[0].measure) else "was"
@@ -116,10 +138,13 @@ def target(w: Words, t: TargetOutcome) -> str:
     goal = w.context["figure"][t.target]
     counts = all(f.amount is not None and f.amount.unit.is_count for f in outcomes)
     steps = [step(w, f, i == 0, f.amount is None, counts) for i, f in enumerate(outcomes)]
+    name = f"target.{t.verdict.value}"
+    lead = zh_leading_steps(w, outcomes, outcomes[0].amount is None, reached=True)
+    lead = lead if w.variant(name, f"{name}.lead") else None
     return w.p(
-        f"target.{t.verdict.value}",
+        name + (".lead" if lead else ""),
         measure=measure(w, outcomes[-1]),
-        steps=w.grammar.steps(steps, False, ""),
+        steps=lead or w.grammar.steps(steps, False, ""),
         period=w.fmt.period(goal.period, "prose", "target"),
         target=_target_value(w, goal, counts),
     )
@@ -207,8 +232,12 @@ def events(w: Words, items: Sequence[Any]) -> str:
         return w.p("event.plan", lead=lead, subjects=w.grammar.join(names), be=be, stage=stage)
     stage = w.p(f"event.{'many' if many else 'one'}.{first.stage}", place=place)
     dated = first.period is not None and first.period.stated
-    tail = " " + w.at(first.period, first.status) if dated else ""
+    at = w.at(first.period, first.status) if first.period is not None and dated else ""
     subjects = w.grammar.join(names)
+    dated_form = w.variant("event.sentence", "event.sentence.dated")
+    if at and dated_form and first.period is not None and first.period.kind.value != "as_of":
+        return w.p("event.sentence.dated", at=at, subjects=subjects, stage=stage)
+    tail = " " + at if at else ""
     return w.p("event.sentence", lead=lead, tail=tail, subjects=subjects, stage=stage)
 
 

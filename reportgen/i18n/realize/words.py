@@ -81,6 +81,12 @@ class Words:
             fields[key[:1].upper() + key[1:]] = _cap(value)
         return pattern.format_map(_Fields(fields))
 
+    def variant(self, base: str, name: str) -> bool:
+        """Whether to say the packaged variant ``name`` of the pattern ``base`` (the
+        period-led 'target.met.lead', the agent's 'said.count.agent' …): not when the
+        user reworded ``base`` and not the variant, so their wording still shows."""
+        return not (base in self.overrides and name not in self.overrides)
+
     def period(self, p: Period, status: str | None = None) -> str:
         """A period in prose, with the status word for a plan or target. A stock 'as of'
         a bare year is that year ('2023年' / '2023': the year is all the source dates it

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from markupsafe import Markup
 import reportgen
 from reportgen.charts import ChartCollector
 from reportgen.charts.kinds import KINDS
+from reportgen.charts.spec import words_for
 from reportgen.errors import TemplateError
 from reportgen.i18n.formatter import Formatter
 from reportgen.render.environment import make_environment, render_template
@@ -95,9 +98,64 @@ def test_programme_values_are_the_formatters_exact_text(
     panels = en.specs[0].panels
     assert [b.label for b in panels[0].bars] == ["as of Jan 2023 plan", "2023 plan", "2024 plan"]
     assert [(p.title, p.axis_label) for p in panels] == [
-        ("Key projects", "key projects"),
-        ("Planned total investment of key projects", "RMB"),
+        ("Key projects", "key projects"),  # the ticks are bare numbers: the unit is the title's
+        ("Planned total investment of key projects", "billion yuan"),
     ]
+    assert [t.text for t in panels[1].ticks] == ["0", "100", "200", "300", "400"]
+    assert [t.value for t in panels[1].ticks][:2] == [0, Decimal("1E+11")]
+    assert panels[1].scale == 9  # the axis unit: a billion yuan
+
+
+def test_the_programme_chart_labels_each_list_by_its_stage_and_adds_the_outcome(
+    make: Callable[..., ChartCollector], views: dict[str, dict[str, Any]]
+) -> None:
+    """Review 2, N17: the bars say what they are (January's list, the revised list, next
+    year's plan), derived from period and status; the 135 projects started or under
+    construction stand solid beside the hatched plans, found by results= (same counted
+    noun, same owner, the plan's year), though the data tags them neither programme nor
+    with the plans' measure."""
+    expected = {
+        "en": (["Early 2023 list", "2023 revised list", "Started or under construction, 2023",
+                "2024 plan"], "Plan"),
+        "zh": (["2023年初安排", "2023年调整后", "2023年开工在建", "2024年安排"], "计划"),
+    }  # fmt: skip
+    for lang, (labels, plan) in expected.items():
+        collector = make(lang)
+        view = views[lang]
+        programme = [f for f in view["figures"] if "programme" in f.tags]
+        assert "key-projects-2023-under-construction" not in {f.id for f in programme}
+        collector("columns", programme, "t", labels="stage", results=view["figures"])
+        spec = collector.specs[0]
+        counts, money = spec.panels
+        assert [b.label for b in counts.bars] == labels
+        assert [b.text for b in counts.bars][2] in ("135", "135个")
+        assert [b.style.value for b in counts.bars] == ["target", "target", "actual", "target"]
+        assert [b.label for b in money.bars] == [labels[0], labels[1], labels[3]]
+        assert spec.legend(words_for(lang))[2] == plan  # every hatched bar is a plan
+        assert [(b.keep, b.label.endswith(b.keep)) for b in counts.bars][1][1]
+    zh = make("zh")
+    zh("columns", pick(views["zh"], *PROGRAMME), "t", labels="stage")  # no results=: no 135
+    assert len(zh.specs[0].panels[0].bars) == 3
+
+
+def test_stage_labels_follow_period_and_status_not_the_data_set() -> None:
+    from reportgen.charts.stages import stage_labels
+    from reportgen.facts.periods import parse_period
+
+    def fig(fid: str, period: str, status: str, measure: str = "重点项目") -> Any:
+        return SimpleNamespace(id=fid, period=parse_period(period), status=status,
+                               measure=measure, item=None, owner=None)  # fmt: skip
+
+    words = words_for("zh")
+    figures = [fig("a", "as of 2025-01", "plan"), fig("b", "2025", "target"),
+               fig("c", "2026", "plan"), fig("d", "as of 2025-06", "plan"),
+               fig("e", "2025", "actual", "开工项目")]  # fmt: skip
+    periods = {"e": "2025年"}
+    labels = {k: v[0] for k, v in stage_labels(figures, periods, words).items()}
+    assert labels == {"a": "2025年初安排", "b": "2025年调整后", "c": "2026年安排",
+                      "e": "2025年开工项目"}  # fmt: skip
+    alone = {k: v[0] for k, v in stage_labels(figures[1:3], periods, words).items()}
+    assert alone == {"b": "2025年安排", "c": "2026年安排"}  # no January list: plans
 
 
 def test_growth_groups_by_measure_and_notes_rank_and_gap(

@@ -109,22 +109,31 @@ class Table:
 
     @classmethod
     def of(
-        cls, panel: Panel, legend: tuple[str, str, str], heading: str = "{heading}, {label}"
+        cls,
+        panel: Panel,
+        legend: tuple[str, str, str],
+        heading: str = "{heading}, {label}",
+        wrap_at: int = 0,
     ) -> Table:
-        """The panel's table; ``heading`` joins a group heading and a bar label."""
+        """The panel's table; ``heading`` joins a group heading and a bar label; labels are
+        broken into lines of ``wrap_at`` columns when given (a column chart's categories).
+        Values are in the panel's axis unit (``10**panel.scale`` base units: 2974 for 亿元
+        on an axis in 亿元), exactly."""
         labels, bars = [], []
         for group in panel.groups:
             for bar in group.bars:
-                labels.append(
+                label = (
                     heading.format(heading=group.heading, label=bar.label)
                     if group.heading
                     else bar.label
                 )
+                labels.append(wrap(label, wrap_at, bar.keep) if wrap_at else label)
                 bars.append(bar)
         styles = tuple(s for s in BarStyle if any(b.style is s for b in bars))
         names = tuple(legend[list(BarStyle).index(s)] for s in styles)
         values = tuple(
-            tuple(plain(b.value) if b.style is s else None for b in bars) for s in styles
+            tuple(plain(b.value.scaleb(-panel.scale)) if b.style is s else None for b in bars)
+            for s in styles
         )
         return cls(tuple(labels), styles, names, values)
 
@@ -186,21 +195,38 @@ _SHOW = (
 )
 
 
-def _labels(panel: Panel, style: BarStyle, fonts: ChartFonts, vertical: bool) -> str:
-    """The series' data labels: one custom label per bar of ``style``."""
+def value_lines(text: str, slot: float) -> list[str]:
+    """A column's value label in lines no wider than its column (``slot`` points; 0: one
+    line): "297.4 billion" over a narrow column is "297.4 " and "billion".
+
+    >>> value_lines("297.4 billion", 40.0), value_lines("297.4 billion", 0.0)
+    (['297.4 ', 'billion'], ['297.4 billion'])
+    """
+    if not slot or " " not in text or text_width(text, SMALL) * 1.25 <= slot:
+        return [text]
+    head, _, tail = text.rpartition(" ")
+    return [head + " ", tail]
+
+
+def _labels(
+    panel: Panel, style: BarStyle, fonts: ChartFonts, vertical: bool, slot: float = 0.0
+) -> str:
+    """The series' data labels: one custom label per bar of ``style``; a column's value
+    breaks at a space when it is wider than ``slot`` points."""
     position = "outEnd"
     items = []
     for index, bar in enumerate(panel.bars):
         if bar.style is not style:
             continue
         lines = note_lines(bar.note, vertical)
-        first = _run(bar.text, fonts.lang)
+        values = value_lines(bar.text, slot if vertical else 0.0)
+        first = _run(values[0], fonts.lang, SMALL if vertical else None)
         if lines and not vertical:
             first += _run("  " + lines.pop(0), fonts.lang, SMALL, GREY)
         align = '<a:pPr algn="ctr"/>' if vertical else '<a:pPr algn="l"/>'
-        paragraphs = [f"<a:p>{align}{first}</a:p>"] + [
-            f"<a:p>{align}{_run(line, fonts.lang, SMALL, GREY)}</a:p>" for line in lines
-        ]
+        paragraphs = [f"<a:p>{align}{first}</a:p>"]
+        paragraphs += [f"<a:p>{align}{_run(v, fonts.lang, SMALL)}</a:p>" for v in values[1:]]
+        paragraphs += [f"<a:p>{align}{_run(line, fonts.lang, SMALL, GREY)}</a:p>" for line in lines]
         rich = f'<c:rich><a:bodyPr wrap="none"/><a:lstStyle/>{"".join(paragraphs)}</c:rich>'
         items.append(
             f'<c:dLbl><c:idx val="{index}"/><c:tx>{rich}</c:tx>'
@@ -212,7 +238,9 @@ def _labels(panel: Panel, style: BarStyle, fonts: ChartFonts, vertical: bool) ->
     )
 
 
-def _series(panel: Panel, table: Table, fonts: ChartFonts, vertical: bool) -> str:
+def _series(
+    panel: Panel, table: Table, fonts: ChartFonts, vertical: bool, slot: float = 0.0
+) -> str:
     rows = len(table.labels) + 1
     found = []
     for order, (style, name, values) in enumerate(
@@ -224,7 +252,7 @@ def _series(panel: Panel, table: Table, fonts: ChartFonts, vertical: bool) -> st
             f'<c:ser><c:idx val="{order}"/><c:order val="{order}"/>'
             f"<c:tx><c:strRef><c:f>{_ref(col, 1)}</c:f><c:strCache>{_str_cache((name,))}"
             f"</c:strCache></c:strRef></c:tx>{_fill(style)}"
-            f'<c:invertIfNegative val="0"/>{_labels(panel, style, fonts, vertical)}'
+            f'<c:invertIfNegative val="0"/>{_labels(panel, style, fonts, vertical, slot)}'
             f"{_categories(table)}<c:val><c:numRef><c:f>{_ref(col, 2, rows)}</c:f><c:numCache>"
             f'<c:formatCode>General</c:formatCode><c:ptCount val="{len(values)}"/>{points}'
             "</c:numCache></c:numRef></c:val></c:ser>"
@@ -232,15 +260,18 @@ def _series(panel: Panel, table: Table, fonts: ChartFonts, vertical: bool) -> st
     return "".join(found)
 
 
-def _text_props(fonts: ChartFonts, size: float, color: str = "", bold: bool = False) -> str:
+def _text_props(
+    fonts: ChartFonts, size: float, color: str = "", bold: bool = False, upright: bool = False
+) -> str:
     fill = f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else ""
     b = ' b="1"' if bold else ' b="0"'
     faces = (
         f"<a:latin typeface={quoteattr(fonts.latin)}/><a:ea typeface={quoteattr(fonts.east_asia)}/>"
         f"<a:cs typeface={quoteattr(fonts.latin)}/>"
     )
+    body = '<a:bodyPr rot="0" vert="horz"/>' if upright else "<a:bodyPr/>"
     return (
-        f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{round(size * 100)}"{b}>'
+        f'<c:txPr>{body}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="{round(size * 100)}"{b}>'
         f'{fill}{faces}</a:defRPr></a:pPr><a:endParaRPr lang="{fonts.lang}"/></a:p></c:txPr>'
     )
 
@@ -268,18 +299,24 @@ def _limit(value: float) -> str:
     return plain(Decimal(f"{value:.6g}"))
 
 
-def _axes(panel: Panel, table: Table, fonts: ChartFonts, layout: Layout) -> str:
+def _axes(
+    panel: Panel, table: Table, fonts: ChartFonts, layout: Layout, plot: float | None = None
+) -> str:
+    """The category and value axes; ``plot``: the plot area's height in points, if fixed."""
     if layout.vertical:
-        span = layout.height - 60
-        ends = [(b.position, SIZE * 1.6 * (1 + len(note_lines(b.note, True)))) for b in panel.bars]
+        span = layout.height - 60 if plot is None else plot
+        ends = [(b.position, SIZE * 2.2 * (1 + len(note_lines(b.note, True)))) for b in panel.bars]
     else:
         labels = max(text_width(label, SIZE) for label in table.labels)
         span = layout.width - min(labels + 12, layout.width * 0.4) - 16
         ends = [(b.position, _label_width(b.text, b.note) + 8) for b in panel.bars]
     lo, hi = fit_limits(ends, span)
+    unit = 10.0**panel.scale
+    if panel.ticks:
+        lo = min(lo, float(panel.ticks[0].value))
     scaling = (
-        f'<c:scaling><c:orientation val="minMax"/><c:max val="{_limit(hi)}"/>'
-        f'<c:min val="{_limit(lo)}"/></c:scaling>'
+        f'<c:scaling><c:orientation val="minMax"/><c:max val="{_limit(hi / unit)}"/>'
+        f'<c:min val="{_limit(lo / unit)}"/></c:scaling>'
     )
     rule = '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="999999"/></a:solidFill></a:ln>'\
         "</c:spPr>"  # fmt: skip
@@ -287,20 +324,56 @@ def _axes(panel: Panel, table: Table, fonts: ChartFonts, layout: Layout) -> str:
     cat_orientation = "minMax" if layout.vertical else "maxMin"
     cat_pos, val_pos = ("b", "l") if layout.vertical else ("l", "b")
     title = _title(panel.axis_label, fonts, SMALL, GREY, bold=False) if panel.axis_label else ""
+    marks, value_line = _value_marks(panel, fonts), no_line
+    if panel.ticks:
+        value_line = rule
     return (
         f'<c:catAx><c:axId val="{CAT_AX}"/><c:scaling><c:orientation val="{cat_orientation}"/>'
         f'</c:scaling><c:delete val="0"/><c:axPos val="{cat_pos}"/>'
         '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>'
         f'<c:minorTickMark val="none"/><c:tickLblPos val="low"/>{rule}'
-        f"{_text_props(fonts, SIZE)}"
+        f"{_text_props(fonts, SMALL if layout.vertical else SIZE, upright=layout.vertical)}"
         f'<c:crossAx val="{VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/>'
         '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="{VAL_AX}"/>{scaling}<c:delete val="0"/>'
-        f'<c:axPos val="{val_pos}"/>{title}<c:numFmt formatCode="General" sourceLinked="1"/>'
-        '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="none"/>'
-        f'{no_line}<c:crossAx val="{CAT_AX}"/>'
+        f'<c:axPos val="{val_pos}"/>{title}{marks[0]}'
+        f'{value_line}{marks[1]}<c:crossAx val="{CAT_AX}"/>'
         f'<c:crosses val="{"autoZero" if layout.vertical else "max"}"/>'
-        '<c:crossBetween val="between"/></c:valAx>'
+        f'<c:crossBetween val="between"/>{marks[2]}</c:valAx>'
+    )
+
+
+def _value_marks(panel: Panel, fonts: ChartFonts) -> tuple[str, str, str]:
+    """The value axis's number format and tick marks, its text, and its major unit: round
+    marks in the axis unit when the panel has them (:mod:`reportgen.charts.ticks`), else
+    no numbers at all (each bar carries its value)."""
+    if len(panel.ticks) < 2:
+        return (
+            '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>'
+            '<c:minorTickMark val="none"/><c:tickLblPos val="none"/>',
+            "",
+            "",
+        )
+    step = (panel.ticks[1].value - panel.ticks[0].value).scaleb(-panel.scale)
+    grouped = any("," in t.text for t in panel.ticks)
+    code = "#,##0" if grouped and step == step.to_integral_value() else "General"
+    return (
+        f'<c:numFmt formatCode="{code}" sourceLinked="0"/><c:majorTickMark val="out"/>'
+        '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>',
+        _text_props(fonts, SMALL, GREY),
+        f'<c:majorUnit val="{plain(step)}"/>',
+    )
+
+
+def _layout(inner: tuple[float, float, float, float] | None) -> str:
+    """The plot area's layout: automatic, or its inner box (without axis labels) fixed."""
+    if inner is None:
+        return "<c:layout/>"
+    x, y, w, h = (_limit(v) for v in inner)
+    return (
+        '<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/>'
+        f'<c:yMode val="edge"/><c:x val="{x}"/><c:y val="{y}"/><c:w val="{w}"/><c:h val="{h}"/>'
+        "</c:manualLayout></c:layout>"
     )
 
 
@@ -311,23 +384,29 @@ def chart_space(
     fonts: ChartFonts,
     layout: Layout,
     workbook_rel: str = "rId1",
+    legend: bool | None = None,
+    inner: tuple[float, float, float, float] | None = None,
 ) -> bytes:
     """The chart part's XML for ``panel`` as ``table`` lays it out (:meth:`Table.of`);
-    ``title`` is shown above it unless empty."""
+    ``title`` is shown above it unless empty. ``legend``: whether it has one (default:
+    when it shows estimates or targets). ``inner``: the plot area's box (x, y, width,
+    height as fractions of the chart), so panels side by side line up."""
     vertical = layout.vertical
     chart_title = (
         _title(title, fonts, SIZE + 1) + '<c:autoTitleDeleted val="0"/>'
         if title
         else '<c:autoTitleDeleted val="1"/>'
     )
-    show_legend = table.styles != (BarStyle.ACTUAL,)
+    show_legend = table.styles != (BarStyle.ACTUAL,) if legend is None else legend
+    plot = None if inner is None else layout.height * inner[3]
+    slot = layout.width * (0.85 if inner is None else inner[2]) / max(len(panel.bars), 1)
     legend_xml = (
         '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' if show_legend else ""
     )
     bar_chart = (
         f'<c:barChart><c:barDir val="{"col" if vertical else "bar"}"/>'
         '<c:grouping val="clustered"/><c:varyColors val="0"/>'
-        f"{_series(panel, table, fonts, vertical)}"
+        f"{_series(panel, table, fonts, vertical, slot)}"
         f'<c:gapWidth val="{60 if vertical else 50}"/><c:overlap val="100"/>'
         f'<c:axId val="{CAT_AX}"/><c:axId val="{VAL_AX}"/></c:barChart>'
     )
@@ -336,8 +415,8 @@ def chart_space(
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<c:chartSpace {NS}><c:date1904 val="0"/><c:lang val="{fonts.lang}"/>'
         '<c:roundedCorners val="0"/>'
-        f"<c:chart>{chart_title}<c:plotArea><c:layout/>{bar_chart}"
-        f"{_axes(panel, table, fonts, layout)}{no_fill}</c:plotArea>{legend_xml}"
+        f"<c:chart>{chart_title}<c:plotArea>{_layout(inner)}{bar_chart}"
+        f"{_axes(panel, table, fonts, layout, plot)}{no_fill}</c:plotArea>{legend_xml}"
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         f"{no_fill}{_text_props(fonts, SIZE, '222222')}"
         f'<c:externalData r:id="{workbook_rel}"><c:autoUpdate val="0"/></c:externalData>'

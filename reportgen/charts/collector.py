@@ -137,7 +137,7 @@ class ChartCollector:
                     for heading in (group.heading, panel.title):
                         label = w.heading.format(heading=heading, label=label) if heading else label
                     value = bar.spoken or bar.text
-                    if panel.axis_label and not bar.spoken:
+                    if panel.axis_label and not bar.spoken and panel.axis_label not in value:
                         value = w.unit.format(value=value, unit=panel.axis_label)
                     items.append(w.item.format(label=label, value=value))
         return w.item.format(label=spec.title, value=w.join.join(items))
@@ -164,7 +164,7 @@ class ChartCollector:
         if self.chart_format == "native":
             from .svg import svg_bytes
 
-            return {spec.path: svg_bytes(spec, self.words.legend) for spec in self.specs}
+            return {spec.path: svg_bytes(spec, spec.legend(self.words)) for spec in self.specs}
         from .draw import draw_png
 
         return {spec.path: draw_png(spec) for spec in self.specs}

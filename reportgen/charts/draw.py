@@ -247,9 +247,12 @@ def _column_panel(ax: Any, panel: Panel, labels: list[str], plot: float) -> None
     ax.set_xticks(range(len(bars)), labels=labels)
     ax.set_xlim(-0.6, len(bars) - 0.4)
     ax.tick_params(axis="x", length=0, pad=5)
-    ax.set_yticks([])
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    shown = [t for t in panel.ticks if y0 <= float(t.value) <= y1]  # the round marks, if any
+    ax.set_yticks([float(t.value) for t in shown], labels=[t.text for t in shown])
+    ax.tick_params(axis="y", length=3, labelsize=SMALL, labelcolor=GREY, color=RULE)
+    for name, spine in ax.spines.items():
+        spine.set_visible(name == "left" and bool(shown))
+        spine.set_color(RULE)
     ax.axhline(0, color=RULE, linewidth=0.8)
     if panel.axis_label:
         ax.set_ylabel(panel.axis_label, color=GREY, fontsize=SMALL)

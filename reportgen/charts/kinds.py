@@ -10,6 +10,7 @@ the chart is the formatter's text of the exact ``Decimal``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -22,17 +23,19 @@ from reportgen.render.plain import NounView
 from reportgen.render.view import FigureView
 
 from .spec import Bar, BarStyle, Group, Panel, Words
+from .stages import stage_labels, with_outcomes
+from .ticks import axis_ticks
 
 #: Each kind, and whether it draws columns (categories along the bottom).
 KINDS: dict[str, bool] = {"growth": False, "bars": False, "columns": True, "targets": False}
 #: The options each kind accepts (beyond kind, figures and title).
 OPTIONS: dict[str, tuple[str, ...]] = {
     "growth": ("panels",),
-    "bars": ("panels", "labels"),
-    "columns": ("panels", "labels"),
+    "bars": ("panels", "labels", "results"),
+    "columns": ("panels", "labels", "results"),
     "targets": ("panels", "results"),
 }
-LABELS = ("auto", "period", "measure", "both")
+LABELS = ("auto", "period", "measure", "both", "stage")
 
 Filters = Mapping[str, Callable[..., str]]
 PanelKey = tuple[str, ...]
@@ -113,6 +116,8 @@ def make_panels(
     elif kind == "targets":
         panels = _targets(figures, texts, options.get("results", figures))
     else:
+        if "results" in options:
+            figures = with_outcomes(figures, options["results"])
         panels = _bars(kind, figures, texts, str(options.get("labels", "auto")))
     return _retitle(kind, panels, options.get("panels"))
 
@@ -128,7 +133,8 @@ def _growth(figures: Sequence[FigureView], texts: Texts) -> list[Panel]:
     for f in figures:
         assert f.yoy is not None
         note = texts.note(f)
-        bar = Bar(texts.when(f), texts.change(f.yoy), position(f.yoy), BarStyle.of(f.status), note)
+        bar = Bar(texts.when(f), texts.change(f.yoy), position(f.yoy), BarStyle.of(f.status), note,
+                  status=f.status)  # fmt: skip
         panels.setdefault(panel_key(f.yoy), []).append((f, bar))
     return [
         _panel("", _by_measure(members), texts, [(f.yoy.amount, None) for f, _ in members if f.yoy])
@@ -166,29 +172,43 @@ def _bars(kind: str, figures: Sequence[FigureView], texts: Texts, labels: str) -
     for f in figures:
         assert f.amount is not None
         by_key.setdefault(panel_key(f.amount), []).append(f)
+    stages: dict[str, tuple[str, str]] = {}
+    if labels == "stage":
+        periods = {f.id: texts.f["period"](f.period, "table") for f in figures}
+        stages = stage_labels(figures, periods, texts.words)
     panels = []
     for members in by_key.values():
         same = len({f.measure for f in members}) == 1
         show_measure = labels in ("measure", "both") or (labels == "auto" and not same)
-        show_period = labels in ("period", "both") or labels == "auto"
+        show_period = labels in ("period", "both", "auto", "stage")
         bars = []
         for f in members:
             assert f.amount is not None
-            label = texts.when(f) if show_period else ""
+            label, keep = stages.get(f.id) or (texts.when(f) if show_period else "", "")
             if show_measure:
                 measure = capfirst(f.measure)
                 label = (
                     texts.words.heading.format(heading=measure, label=label) if label else measure
                 )
-            keep = texts.when(f) if show_period else ""
+            keep = keep if f.id in stages else (texts.when(f) if show_period else "")
             value = texts.amount(f.amount)
             spoken = texts.spoken(f.amount)
             style = BarStyle.of(f.status)
-            bars.append(Bar(label, value, position(f.amount), style, keep=keep, spoken=spoken))
+            bars.append(Bar(label, value, position(f.amount), style, keep=keep, spoken=spoken,
+                            status=f.status))  # fmt: skip
         title = "" if show_measure else capfirst(members[0].measure)
         values = [(f.amount, f.item) for f in members if f.amount is not None]
-        panels.append(_panel(title, {"": bars}, texts, values))
+        panel = _panel(title, {"": bars}, texts, values)
+        panels.append(_with_ticks(panel, [a for a, _ in values], texts) if KINDS[kind] else panel)
     return panels
+
+
+def _with_ticks(panel: Panel, amounts: Sequence[Amount], texts: Texts) -> Panel:
+    """The panel with a value axis of round marks, its unit as the axis title."""
+    ticks, scale, unit = axis_ticks(amounts, texts.f)
+    if not ticks:
+        return panel
+    return Panel(panel.title, unit or panel.axis_label, panel.groups, ticks, scale)
 
 
 def _targets(
@@ -232,7 +252,9 @@ def _value_bar(figure: FigureView, value: Amount | Change, texts: Texts) -> Bar:
     else:
         text, spoken = texts.amount(value), texts.spoken(value)
     style = BarStyle.of(figure.status)
-    return Bar(texts.when(figure), text, position(value), style, spoken=spoken)
+    return Bar(
+        texts.when(figure), text, position(value), style, spoken=spoken, status=figure.status
+    )
 
 
 def _panel(title: str, groups: dict[str, list[Bar]], texts: Texts, values: list[Valued]) -> Panel:
@@ -249,4 +271,4 @@ def _retitle(kind: str, panels: list[Panel], titles: Any) -> tuple[Panel, ...]:
         raise TemplateError(
             f"chart '{kind}': panels= needs a list of {len(panels)} title(s), one per panel"
         )
-    return tuple(Panel(str(t), p.axis_label, p.groups) for t, p in zip(titles, panels, strict=True))
+    return tuple(dataclasses.replace(p, title=str(t)) for t, p in zip(titles, panels, strict=True))

@@ -50,6 +50,7 @@ class Bar:
     note: str = ""  # e.g. the city rank and the gap to the citywide figure
     keep: str = ""  # the end of the label that is never broken across lines (its period)
     spoken: str = ""  # the value as running text says it ("297.4 billion yuan"), for alt text
+    status: str = ""  # the figure's status (plan, target, actual …): names the legend's entry
 
     @property
     def position(self) -> float:
@@ -66,12 +67,24 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Tick:
+    """A mark on the value axis: where (in the unit's base, like a bar's value) and its text."""
+
+    value: Decimal
+    text: str  # the number as the formatter printed it, in the axis unit ("1000", "100")
+
+
+@dataclass(frozen=True)
 class Panel:
     """One set of axes: values of one kind (one dimension) that may be compared."""
 
     title: str
-    axis_label: str  # the unit, when the printed values do not carry it
+    axis_label: str  # the unit, when the printed values do not carry it (or the ticks' unit)
     groups: tuple[Group, ...]
+    ticks: tuple[Tick, ...] = ()  # a value axis with numbers (columns), else none
+    scale: int = (
+        0  # the axis unit is 10**scale base units (亿元: 8): native charts store v/10**scale
+    )
 
     @property
     def bars(self) -> tuple[Bar, ...]:
@@ -98,6 +111,17 @@ class ChartSpec:
         used = {bar.style for panel in self.panels for bar in panel.bars}
         return tuple(style for style in BarStyle if style in used)
 
+    def legend(self, words: Words) -> tuple[str, str, str]:
+        """The legend's names of actual, estimated and target bars: the third says "plan"
+        when every hatched-amber bar is a plan, "target" when every one is a target."""
+        statuses = {b.status for p in self.panels for b in p.bars if b.style is BarStyle.TARGET}
+        actual, estimate, either = words.legend
+        if statuses == {"plan"}:
+            return actual, estimate, words.targets[1]
+        if statuses == {"target"}:
+            return actual, estimate, words.targets[0]
+        return actual, estimate, either
+
     def texts(self) -> list[str]:
         """Every string drawn on the picture (to check that the fonts have its glyphs)."""
         found: list[str] = []
@@ -121,9 +145,22 @@ class Words:
     unit: str  # a printed value with the panel's unit, in the alternative text
     legend: tuple[str, str, str]  # the legend's names of actual, estimated and target bars
     category: str  # the workbook's heading of the category column
+    targets: tuple[str, str]  # the legend's name when all are targets, when all are plans
+    early: str  # a plan as of January of {year}: that year's first list ("|": where it may break)
+    revised: str  # the year's plan when an early list of that year is shown too
+    planned: str  # a year's plan otherwise
+    outcome: str  # a result beside the plans: {period}, {what} (its measure less its item)
+    titled: str  # a panel's title with its axis unit: "{title} ({unit})"
 
 
-_ZH = {"item": "{label}：{value}", "join": "；", "note_join": "，", "heading": "{heading}，{label}"}
+_ZH = {
+    "item": "{label}：{value}",
+    "join": "；",
+    "note_join": "，",
+    "heading": "{heading}，{label}",
+    "outcome": "{period}{what}",
+    "titled": "{title}（{unit}）",
+}
 WORDS: dict[str, Words] = {
     "en": Words(
         caption="Figure {n}. {title}",
@@ -134,12 +171,22 @@ WORDS: dict[str, Words] = {
         unit="{value} {unit}",
         legend=("Result", "Estimate", "Target or plan"),
         category="Item",
+        targets=("Target", "Plan"),
+        early="Early {year} |list",
+        revised="{year} |revised list",
+        planned="{year} |plan",
+        outcome="{What}, {period}",
+        titled="{title} ({unit})",
     ),
     "zh": Words(
         caption="图{n} {title}",
         unit="{value}{unit}",
         legend=("实际", "预计", "目标或计划"),
         category="项目",
+        targets=("目标", "计划"),
+        early="{year}年初|安排",
+        revised="{year}年|调整后",
+        planned="{year}年|安排",
         **_ZH,
     ),
     "zh_Hant": Words(
@@ -147,6 +194,10 @@ WORDS: dict[str, Words] = {
         unit="{value}{unit}",
         legend=("實際", "預計", "目標或計劃"),
         category="項目",
+        targets=("目標", "計劃"),
+        early="{year}年初|安排",
+        revised="{year}年|調整後",
+        planned="{year}年|安排",
         **_ZH,
     ),
 }

@@ -208,25 +208,41 @@ def _bar_panel(
 
 
 def _columns(canvas: _Canvas, spec: ChartSpec) -> float:
-    """Columns: panels side by side, categories along the bottom; returns the height used."""
-    slot = (WIDTH - 2 * MARGIN) / len(spec.panels)
-    widest = max(len(panel.bars) for panel in spec.panels)
-    label_cols = max(8, int(slot * 0.85 / widest / (SIZE * 0.55)))
-    wrapped = [[wrap(b.label, label_cols, b.keep) for b in p.bars] for p in spec.panels]
-    titles = [wrap(p.title, int(slot / (TITLE * 0.6))) for p in spec.panels]
+    """Columns: panels side by side (each as wide as its share of the bars), categories
+    along the bottom, a value axis with round marks on the left; returns the height used."""
+    counts = [len(panel.bars) for panel in spec.panels]
+    slots = [(WIDTH - 2 * MARGIN) * n / sum(counts) for n in counts]
+    insets = [10 + _axis_width(panel) for panel in spec.panels]
+    steps = [(s - i - 10) / n for s, i, n in zip(slots, insets, counts, strict=True)]
+    wrapped = [
+        [wrap(b.label, max(8, int(step * 0.95 / (SMALL / 2))), b.keep) for b in p.bars]
+        for p, step in zip(spec.panels, steps, strict=True)
+    ]
+    titles = [
+        wrap(p.title, int(s / (TITLE * 0.6))) for p, s in zip(spec.panels, slots, strict=True)
+    ]
     head = max((t.count("\n") + 1) * (TITLE + 4) if t else 0 for t in titles)
     head += SMALL + 8 if any(p.axis_label for p in spec.panels) else 0
     foot = 8 + max(t.count("\n") + 1 for texts in wrapped for t in texts) * LINE
     plot = 170.0
     base = MARGIN + head + 18
+    x = MARGIN
     for index, panel in enumerate(spec.panels):
-        x = MARGIN + index * slot
         canvas.text(x + 4, MARGIN + TITLE, titles[index], font_weight="bold",
                     font_size=_n(TITLE))  # fmt: skip
         if panel.axis_label:
             canvas.text(x + 4, MARGIN + head - 4, panel.axis_label, fill=GREY, font_size=_n(SMALL))
-        _column_panel(canvas, panel, wrapped[index], (x + 10, slot - 20), (base, plot))
+        across = (x + insets[index], slots[index] - insets[index] - 10)
+        _column_panel(canvas, panel, wrapped[index], across, (base, plot))
+        x += slots[index]
     return base + plot + foot + MARGIN
+
+
+def _axis_width(panel: Panel) -> float:
+    """Room for a panel's value axis: its widest mark, a tick and a gap (0 without marks)."""
+    if not panel.ticks:
+        return 0.0
+    return max(text_width(t.text, SMALL) for t in panel.ticks) + 10
 
 
 def _column_panel(
@@ -244,6 +260,15 @@ def _column_panel(
     scale = plot / (hi - lo)
     zero = top + hi * scale
     step = width / len(bars)
+    shown = [t for t in panel.ticks if top - 0.5 <= zero - float(t.value) * scale <= top + plot]
+    for tick in shown:
+        at = zero - float(tick.value) * scale
+        canvas.line(x0 - 4, at, x0, at)
+        canvas.text(x0 - 6, at + SMALL * 0.35, tick.text, "end", fill=GREY,
+                    font_size=_n(SMALL))  # fmt: skip
+    if shown:
+        ends = [zero - float(t.value) * scale for t in shown]
+        canvas.line(x0, min(ends), x0, max(ends))
     for i, bar in enumerate(bars):
         middle = x0 + step * (i + 0.5)
         end = zero - bar.position * scale
@@ -251,7 +276,7 @@ def _column_panel(
         canvas.rect(middle - thickness / 2, min(end, zero), thickness, abs(end - zero), bar.style)
         above = bar.position >= 0
         canvas.text(middle, end - 4 if above else end + SIZE + 2, bar.text, "middle")
-        canvas.text(middle, top + plot + 8 + SIZE, labels[i], "middle")
+        canvas.text(middle, top + plot + 8 + SMALL, labels[i], "middle", font_size=_n(SMALL))
     canvas.line(x0, zero, x0 + width, zero)
 
 

@@ -20,13 +20,24 @@ the workbook come from :mod:`reportgen.charts.chartxml` and :mod:`reportgen.char
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from lxml import etree
 
-from reportgen.charts.chartxml import ChartFonts, Layout, Table, chart_space, note_lines
-from reportgen.charts.spec import ChartSpec, Panel, words_for
+from reportgen.charts.chartxml import (
+    SIZE,
+    SMALL,
+    ChartFonts,
+    Layout,
+    Table,
+    chart_space,
+    note_lines,
+)
+from reportgen.charts.metrics import text_width
+from reportgen.charts.spec import BarStyle, ChartSpec, Panel, words_for
 from reportgen.charts.text import wrap
 from reportgen.charts.workbook import workbook_bytes
 from reportgen.writers.docx_context import DocxContext
@@ -44,15 +55,15 @@ _GRAPHIC_NS = (
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
-def panel_height(spec: ChartSpec, panel: Panel, table: Table) -> float:
+def panel_height(spec: ChartSpec, panel: Panel, table: Table, legend: bool = True) -> float:
     """The height in points a panel's chart needs: a row per bar (taller for a wrapped
     label or note) or a fixed plot for columns; plus its title, legend and axis title."""
-    extra = (22 if panel.title else 0) + (20 if _legend(panel) else 0)
-    extra += 16 if panel.axis_label else 0
+    extra = (22 if panel.title else 0) + (20 if legend and _legend(panel) else 0)
+    extra += 16 if panel.axis_label and not panel.ticks else 0
     if spec.vertical:
-        lines = max(wrap(label, 16).count("\n") + 1 for label in table.labels)
+        lines = max(label.count("\n") + 1 for label in table.labels)
         notes = max(len(note_lines(b.note, True)) for b in panel.bars)
-        return 190 + 12 * (lines + notes) + extra
+        return 150 + 11 * (lines + notes) + extra
     cols = 30 if spec.lang.startswith("zh") else 40
     rows = sum(
         max(22, 9 + 12 * (wrap(label, cols).count("\n") + 1),
@@ -64,6 +75,43 @@ def panel_height(spec: ChartSpec, panel: Panel, table: Table) -> float:
 
 def _legend(panel: Panel) -> bool:
     return any(bar.style.value != "actual" for bar in panel.bars)
+
+
+def legend_panels(spec: ChartSpec) -> set[int]:
+    """The panels that carry the chart's one legend: as few as name every hatched style
+    once, the panel with the most styles first (review 2, N17: not one per panel)."""
+    styles = [{b.style for b in p.bars} for p in spec.panels]
+    order = sorted(range(len(styles)), key=lambda i: -len(styles[i]))
+    named: set[BarStyle] = {BarStyle.ACTUAL}
+    chosen = set()
+    for index in order:
+        if styles[index] - named:
+            chosen.add(index)
+            named |= styles[index]
+    return chosen
+
+
+def panel_weight(panel: Panel) -> float:
+    """The share of the width a panel of columns side by side needs: per column, its value
+    label or the longest word of its category label, whichever is wider (points)."""
+    return sum(
+        max(
+            36.0,
+            max(text_width(word, SMALL) for word in bar.text.split() or [""]) * 1.2,
+            max((text_width(word, SMALL) for word in bar.label.split()), default=0.0) * 1.2,
+        )
+        for bar in panel.bars
+    )
+
+
+def _titled(panel: Panel, lang: str) -> tuple[Panel, str]:
+    """A panel with a value axis of marks shows its unit in its title, not beside the axis."""
+    if not (panel.ticks and panel.axis_label):
+        return panel, panel.title
+    if panel.axis_label.lower() in panel.title.lower():  # "Key projects (key projects)"
+        return replace(panel, axis_label=""), panel.title
+    title = words_for(lang).titled.format(title=panel.title, unit=panel.axis_label)
+    return replace(panel, axis_label=""), title if panel.title else panel.axis_label
 
 
 def _inline(rel_id: str, shape_id: int, size: tuple[int, int], alt: str) -> etree._Element:
@@ -98,26 +146,45 @@ def chart_elements(
 ) -> list[etree._Element]:
     """The Figure paragraph(s) holding ``spec``'s native chart(s), then its Caption paragraph.
 
-    Columns of several panels sit side by side in one paragraph; horizontal bars of
-    several panels are stacked, one paragraph each.
+    Columns of several panels sit side by side in one paragraph, each as wide as its
+    share of the bars, their plot areas lined up; horizontal bars of several panels are
+    stacked, one paragraph each. The chart has one legend (:func:`legend_panels`).
     """
     words = words_for(spec.lang)
+    names = spec.legend(words)
     fonts = ChartFonts.for_lang(spec.lang)
     side_by_side = spec.vertical and len(spec.panels) > 1
-    width = ctx.text_width
-    if side_by_side:
-        width = (width - SIDE_GAP * (len(spec.panels) - 1)) // len(spec.panels)
-    paragraphs: list[etree._Element] = []
+    weights = [panel_weight(panel) for panel in spec.panels]
+    counts = [max(w, max(weights) * 0.6) for w in weights]  # a title needs room too
+    room = ctx.text_width - SIDE_GAP * (len(spec.panels) - 1)
+    widths = (
+        [round(room * n / sum(counts)) for n in counts]
+        if side_by_side
+        else [ctx.text_width] * len(counts)
+    )
+    with_legend = legend_panels(spec)
+    tables = []
     for index, panel in enumerate(spec.panels):
-        title = panel.title
-        table = Table.of(panel, words.legend, words.heading)
-        height_pt = panel_height(spec, panel, table)
-        height = min(round(height_pt * EMU_PER_PT), ctx.text_height * FIGURE_SHARE // 100)
-        layout = Layout(width / EMU_PER_PT, height / EMU_PER_PT, spec.vertical)
-        xml = chart_space(table, panel, title, fonts, layout)
+        wrap_at = _category_columns(panel, widths[index]) if spec.vertical else 0
+        tables.append(Table.of(panel, names, words.heading, wrap_at))
+    heights = [
+        panel_height(spec, panel, table, index in with_legend)
+        for index, (panel, table) in enumerate(zip(spec.panels, tables, strict=True))
+    ]
+    if side_by_side:
+        heights = [max(heights)] * len(heights)
+    limit = ctx.text_height * FIGURE_SHARE // 100
+    paragraphs: list[etree._Element] = []
+    for index, (panel, table) in enumerate(zip(spec.panels, tables, strict=True)):
+        height = min(round(heights[index] * EMU_PER_PT), limit)
+        layout = Layout(widths[index] / EMU_PER_PT, height / EMU_PER_PT, spec.vertical)
+        shown, title = _titled(panel, spec.lang)
+        inner = _inner(spec, tables, widths, layout, index) if side_by_side else None
+        xml = chart_space(table, shown, title, fonts, layout, legend=index in with_legend,
+                          inner=inner)  # fmt: skip
         book = workbook_bytes(table, words.category)
         rel_id = _add_parts(ctx, xml, book)
-        inline = _inline(rel_id, ctx.next_shape_id(), (width, height), alt)
+        inline = _inline(rel_id, ctx.next_shape_id(), (widths[index], height), alt)
         if not paragraphs or not side_by_side:
             p = el("w:p")
             val(sub(p, "w:pPr"), "w:pStyle", ctx.styles.id("Figure"))
@@ -131,3 +198,35 @@ def chart_elements(
         text_run(p, caption)
         paragraphs.append(p)
     return paragraphs
+
+
+def _category_columns(panel: Panel, width: int) -> int:
+    """How many columns (a CJK character counts 2) a column chart's category label may take."""
+    axis = max((text_width(t.text, SMALL) for t in panel.ticks), default=0.0) + 14
+    step = (width / EMU_PER_PT - axis - 8) / max(len(panel.bars), 1)
+    return max(8, int(step * 0.8 / (SMALL / 2)))
+
+
+def _inner(
+    spec: ChartSpec, tables: list[Table], widths: list[int], layout: Layout, index: int
+) -> tuple[float, float, float, float]:
+    """The plot area of panel ``index`` of columns side by side: the same top and height in
+    every panel (room for the tallest title, category labels and the one legend)."""
+    panel = spec.panels[index]
+    titles = [_titled(p, spec.lang)[1] for p in spec.panels]
+    title_lines = max(
+        wrap(t, int(w / EMU_PER_PT / (SIZE + 1) * 1.5)).count("\n") + 1 if t else 0
+        for t, w in zip(titles, widths, strict=True)
+    )
+    label_lines = max(label.count("\n") + 1 for table in tables for label in table.labels)
+    top = 12 + title_lines * (SIZE + 1) * 1.4
+    legend = 20 if legend_panels(spec) else 0
+    bottom = 10 + label_lines * SMALL * 1.25 + legend
+    left = 6 + max((text_width(t.text, SMALL) for t in panel.ticks), default=0.0) + 8
+    width, height = layout.width, layout.height
+    return (
+        left / width,
+        top / height,
+        (width - left - 6) / width,
+        (height - top - bottom) / height,
+    )

@@ -67,6 +67,7 @@ from reportgen.writers.docx_fields import (
     header_and_footer,
     update_settings,
 )
+from reportgen.writers.docx_flow import place_figures
 from reportgen.writers.docx_footnotes import Footnotes
 from reportgen.writers.docx_genre import genre
 from reportgen.writers.docx_masthead import closing_elements, masthead_elements
@@ -168,7 +169,7 @@ def render_docx(
             + body
             + closing_elements(styles, meta.info, lang)
         )
-        for element in body:
+        for element in place_figures(body, ctx):
             section.addprevious(element)
         header_and_footer(document, styles, meta.header_text, lang)
         separators = ctx.footnotes.separator_ids() if ctx.footnotes.used else None

@@ -59,7 +59,7 @@ def _image_path(image: SyntaxTreeNode, ctx: DocxContext, line: int) -> Path:
 
 #: The tallest a picture may be, in percent of the text height: a figure that does not
 #: fit below the text on a page moves to the next and leaves at most this much blank.
-FIGURE_SHARE = 45
+FIGURE_SHARE = 40
 
 
 def _size(px_width: int, px_height: int, ctx: DocxContext) -> tuple[int, int]:

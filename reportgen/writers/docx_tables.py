@@ -157,10 +157,19 @@ def text_twips(text: str, size: int = 20) -> int:
     >>> text_twips("166.72"), text_twips("2023年上半年"), text_twips("Jan–May 2023", 24)
     (710, 1362, 1826)
     """
+    return min(_MAX_TWIPS, run_twips(text, size))
+
+
+def run_twips(text: str, size: int = 20) -> int:
+    """How wide ``text`` is set on one line, however long (:func:`text_twips` without its cap).
+
+    >>> run_twips("槐" * 100, 32)
+    32000
+    """
     wide = len(_WIDE.findall(text))
     gaps = len(_SWITCH.findall(text)) * 50  # Word and LibreOffice space CJK from Latin/digits
     latin = _latin_twips(_WIDE.sub("", text)) if wide else _latin_twips(text)
-    return min(_MAX_TWIPS, (latin + wide * 200 + gaps) * size // 20)
+    return (latin + wide * 200 + gaps) * size // 20
 
 
 def min_twips(text: str, size: int = 20) -> int:

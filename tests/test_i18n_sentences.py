@@ -280,3 +280,18 @@ def test_investment_is_completed_and_a_second_subject_is_said(tmp_path: Path) ->
                      amount="146419万元")  # fmt: skip
     zh = say([share, revenue], tmp_path)["zh"]
     assert zh == "2023年，工业对经济增长的贡献率为−44.6%；全区实现一般公共预算收入146419万元。"
+
+
+def test_a_growth_series_says_its_level_first_not_in_brackets(tmp_path: Path) -> None:
+    h1 = figure("g1", ("地区生产总值", "regional GDP"), "2023-H1", amount="365.5亿元", yoy="+6.4%")
+    year = figure("g2", ("地区生产总值", "regional GDP"), "2023", yoy="+6.2%左右",
+                  status="estimate")  # fmt: skip
+    s = say([h1, year], tmp_path, Series(("g1", "g2"), rate=True))
+    assert s["en"] == (
+        "Regional GDP reached 36.55 billion yuan in the first half of 2023, up 6.4 percent "
+        "year on year, and grew around 6.2 percent for the full year (estimate)."
+    )
+    assert (
+        s["zh"]
+        == "2023年上半年，全区实现地区生产总值365.5亿元，同比增长6.4%；全年预计增长6.2%左右。"
+    )

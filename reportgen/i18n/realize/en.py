@@ -66,6 +66,7 @@ PHRASES: dict[str, str] = {
     "clause.examples.amount": "{clause}, for {names} among others",
     # series across periods
     "series.rate": "{Measure} grew {steps}.",
+    "series.rate.level": "{Measure} reached {first}, and grew {steps}.",
     "series.rate.down": "Year-on-year growth in {measure} slowed from {steps}.",
     "series.rate.up": "Year-on-year growth in {measure} picked up from {steps}.",
     "series.count": "{Measure} numbered {steps}.",
@@ -74,6 +75,7 @@ PHRASES: dict[str, str] = {
     "series.level.up": "{Measure} rose from {steps}.",
     "series.level.down": "{Measure} fell from {steps}.",
     "step": "{value} {at}",
+    "step.level": "{value} {at}",
     "step.extra": "{value} {at} ({extra})",
     "step.reported": "reported {date}",
     "step.estimate": "estimate",

@@ -23,6 +23,7 @@ from reportgen.i18n.realize.clauses import (
 from reportgen.i18n.realize.findings import realize_finding
 from reportgen.i18n.realize.steps import (
     en_agent_steps,
+    en_rate_level,
     full_year,
     step,
     zh_leading,
@@ -120,6 +121,8 @@ def series(w: Words, s: Series) -> str:
         told = zh_leading(w, figures, s.rate) if w.variant(name, "series.lead") else None
         if counts and w.variant(name, "series.count.agent"):
             told = told or en_agent_steps(w, figures)
+        if s.rate and w.variant(name, "series.rate.level"):
+            told = told or en_rate_level(w, figures)
         if told:
             return told
     steps = [

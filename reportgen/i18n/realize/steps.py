@@ -177,6 +177,23 @@ def _zh_verb_value(w: Words, f: FigureView, after_result: bool, reached: bool = 
     return text
 
 
+def en_rate_level(w: Words, figures: Sequence[FigureView]) -> str | None:
+    """An English growth series whose first value has a level, the level said first, not
+    in brackets: 'Regional GDP reached 36.55 billion yuan in the first half of 2023, up 6.4
+    percent year on year, and grew around 6.2 percent for the full year (estimate).'"""
+    head = figures[0]
+    if w.zh or head.amount is None or head.yoy is None or head.status != "actual":
+        return None
+    if any(f.status not in _OUTCOMES for f in figures):
+        return None
+    first = w.p("step.level", value=value(w, head), at=w.at(head.period, head.status))
+    first = ", ".join([first, w.fmt.change(head.yoy), *_extras_of(w, head, False)])
+    rest = [step(w, f, False, True, False, False, full_year(figures, i + 1))
+            for i, f in enumerate(figures[1:])]  # fmt: skip
+    measure = w.grammar.the(head.measure, mass_ok=True)
+    return w.p("series.rate.level", measure=measure, first=first, steps=w.grammar.join(rest))
+
+
 def en_agent_steps(w: Words, figures: Sequence[FigureView]) -> str | None:
     """'The district held more than 20 investment promotion events in the first half of
     2023 and 49 for the full year': a count series whose measure has its agent's verb."""

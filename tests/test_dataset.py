@@ -21,6 +21,8 @@ UNUSED_ENTITIES = {
     "national-key-talent-programs",
     "shanke-science-plus",
     "huaiyin-sci-tech-big-data-platform",
+    # its only figure, "十条" read from the policy's name, was no figure (review 2, B8, C11)
+    "sci-tech-ten-measures",
 }
 
 SECTIONS_THAT_MUST_HAVE_FIGURES = [

@@ -297,9 +297,16 @@ def values_in(text: str, lang: str, bare: bool = True) -> set[Value]:
 def values_in_row(cells: list[str], lang: str) -> set[Value]:
     values: set[Value] = set()
     label = re.search(r"\(([^()]*)\)\s*(?:\[\^|$)", cells[0])
-    # Table 1 puts a figure's value, change and gap in one cell, joined by "; " / "；"
-    parts = [p for cell in cells[1:] for p in re.split(r"; |；", cell)]
-    parts = [re.sub(r"\s*[（(][^()（）]*[)）]$", "", p) for p in parts]  # a rank: (2nd), （第2）
+    # Table 1 puts a figure's value and change in one cell, joined by "; " / "；", and its
+    # gap to the city and rank in a bracket: "+15.1%（高于全市13.9个百分点，第3）"
+    parts = []
+    for cell in cells[1:]:
+        bracket = re.search(r"\s*[（(]([^()（）]*)[)）]$", cell)
+        if bracket is not None:
+            cell = cell[: bracket.start()]
+            notes = re.split(r"; |；|，", bracket.group(1))
+            parts += [n for n in notes if not re.fullmatch(r"第\d+|\d+(st|nd|rd|th)", n)]
+        parts += re.split(r"; |；", cell)
     for cell in parts:
         found = values_in(cell, lang, bare=False)  # a cell's unit is in the row's label
         if not found and lang == "en" and re.search(r"\d", cell):

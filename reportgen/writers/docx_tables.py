@@ -44,7 +44,7 @@ _SWITCH = re.compile(_IDEOGRAPH + "(?=[0-9A-Za-z])|[0-9A-Za-z%](?=" + _IDEOGRAPH
 _UNITS = re.compile("[^\\s\u2014\u2015\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 _GUTTER = 113  # 2 mm
 _CELL_PADDING = 2 * 72 + 30  # the cell margins of the Table style (1.27 mm), and a little
-_RANK = re.compile("(\uff08\u7b2c)(?=[0-9])")
+_RANK = re.compile("([\uff08\uff0c]\u7b2c)(?=[0-9])")  # （第4）, ，第3）
 _NUMBERS = re.compile("[0-9]+(?:(?:、|，|, ?)[0-9]+)+")  # a list of sources: 3、4、5 or 1, 4
 _NUMBER_UNIT = re.compile(
     "\uff08\u7b2c[0-9]+\uff09|[+\\-\u2212]?[0-9][0-9.,]*%?[\u4e00-\u9fff]{0,4}"
@@ -391,6 +391,41 @@ def _rows_xml(
     return "".join(parts), rich
 
 
+_YEAR_BREAK = re.compile("^([0-9]{4}年)(.+)$")
+
+
+def header_lines(text: str, width: int, size: int) -> list[str]:
+    """A header that does not fit its column on one line, broken after its year
+    ("2023年" / "1—11月"), so Word does not break "2023年1—11" / "月" (review 2, C4);
+    ``[text]`` when it fits, or when it has no year to break after.
+
+    >>> header_lines("2023年1—11月", 1200, 21), header_lines("2023年", 1200, 21)
+    (['2023年', '1—11月'], ['2023年'])
+    """
+    match = _YEAR_BREAK.match(text)
+    if match is None or text_twips(text, size) + _CELL_PADDING <= width:
+        return [text]
+    return [match.group(1), match.group(2)]
+
+
+def _break_headers(rows: etree._Element, headers: int, grid: list[int], size: int) -> None:
+    """Put a line break after the year of each header cell too wide for its column."""
+    for row in list(rows)[:headers]:
+        cells = row.findall(f"{{{NS['w']}}}tc")
+        for cell, width in zip(cells, grid, strict=False):
+            runs = cell.findall(f".//{{{NS['w']}}}r")
+            if len(runs) != 1:
+                continue
+            text = "".join(t.text or "" for t in runs[0].iter(f"{{{NS['w']}}}t"))
+            lines = header_lines(text, width, size)
+            if len(lines) == 2:
+                t = runs[0].find(f"{{{NS['w']}}}t")
+                assert t is not None
+                t.text = lines[0]
+                sub(runs[0], "w:br")
+                sub(runs[0], "w:t").text = lines[1]
+
+
 def table_element(node: SyntaxTreeNode, ctx: DocxContext) -> tuple[etree._Element, bool]:
     """The ``w:tbl`` for a markdown-it ``table`` node, and whether it is a data table."""
     rows = _rows(node)
@@ -411,6 +446,7 @@ def table_element(node: SyntaxTreeNode, ctx: DocxContext) -> tuple[etree._Elemen
     _table_properties(tbl, ctx, grid)
     xml, rich = _rows_xml(rows, aligns, ctx.styles.id(style), keep_rows=data, lang=ctx.lang)
     parsed = parse_xml(xml)
+    _break_headers(parsed, headers, grid, size)
     for index, column, cell in rich:  # links, emphasis, footnotes: the inline writer
         paragraph = parsed[index][column][0]
         InlineWriter(ctx, ctx.document_part, paragraph).write(cell.children[0])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -63,7 +63,9 @@ def figure_strings(formatter: Formatter, f: Figure, table: bool = False) -> list
     prose or table cell, the growth rate and the gap as prose or cell."""
     wanted: list[tuple[str, ...]] = []
     if f.amount is not None:
-        wanted.append((formatter.amount(f.amount, "table"), formatter.amount(f.amount)))
+        digits = replace(f.amount, numeral="")  # a table writes 五个 as 5个 (review 2, C11)
+        wanted.append((formatter.amount(f.amount, "table"), formatter.amount(f.amount),
+                       formatter.amount(digits, "table")))  # fmt: skip
     for change in (f.yoy, f.vs_city):
         if change is not None:
             forms = [formatter.amount(change.amount), formatter.amount(change.amount, "table")]

@@ -8,9 +8,11 @@ one indicator once; a column empty in every row is left out; every row is source
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from markupsafe import Markup
 
+from reportgen.facts.amounts import Change, Direction
 from reportgen.i18n.realize.citations import numbers
 from reportgen.i18n.realize.words import Words
 from reportgen.narrative.plan import AnnexPart, Table
@@ -36,19 +38,58 @@ def label(w: Words, f: FigureView, owner: bool = True) -> str:
     return w.grammar.finish(text)
 
 
-def cell(w: Words, f: FigureView) -> str:
-    """A figure's value, change and gap in one cell; its rank in brackets."""
-    parts = []
-    if f.amount is not None:
-        parts.append(w.fmt.amount(f.amount, "table"))
-    if f.yoy is not None:
+#: Table patterns the phrase tables do not have yet (a user cannot override them until
+#: they move to ``en.py``/``zh.py``): the gap to the city beside a growth rate in words, so
+#: "+13.9个百分点" is not read as a second growth rate (review 2, C4).
+_CELL = {
+    "zh": {"notes": "{value}（{notes}）", "notes.join": "，", "gap.up": "高于全市{amount}",
+           "gap.down": "低于全市{amount}"},
+    "en": {"notes": "{value} ({notes})", "notes.join": "; ", "gap.up": "{amount} above city",
+           "gap.down": "{amount} below city"},
+}  # fmt: skip
+
+
+def _cell_phrase(w: Words, name: str) -> str:
+    return w.phrases.get(f"cell.{name}") or _CELL["zh" if w.zh else "en"][name]
+
+
+def amount_cell(w: Words, f: FigureView) -> str:
+    """A figure's amount in a table: digits for a number the source wrote in Chinese
+    numerals (五个 → 5个; the quote keeps the source's words), and in Chinese the counted
+    noun when it is one character, a unit of its own (11个月, not 11个)."""
+    amount = f.amount
+    if amount is None:
+        return ""
+    if amount.numeral:
+        amount = replace(amount, numeral="")
+    short = f.item is not None and len(f.item.zh or "") == 1 and w.zh
+    item = f.item if short else None
+    return w.fmt.amount(amount, "table", item)  # type: ignore[arg-type]  # a NounView reads alike
+
+
+def gap_cell(w: Words, gap: Change) -> str:
+    """The gap to the citywide figure in words: "高于全市13.9个百分点" / "13.9 pp above city"."""
+    name = "gap.up" if gap.direction is Direction.UP else "gap.down"
+    return _cell_phrase(w, name).format(amount=w.fmt.amount(gap.amount, "table"))
+
+
+def cell(w: Words, f: FigureView, change: bool = True, gap: bool = True, rank: bool = True) -> str:
+    """A figure's value and change in one cell; its gap to the city and its rank in brackets:
+    "+15.1%（高于全市13.9个百分点，第3）" / "+15.1% (13.9 pp above city; 3rd)". The flags
+    say which of change, gap and rank the cell shows (a table may give them columns)."""
+    parts = [amount_cell(w, f)] if f.amount is not None else []
+    if change and f.yoy is not None:
         parts.append(w.fmt.change(f.yoy, "table"))
-    if f.vs_city is not None:
-        parts.append(w.fmt.gap(f.vs_city, "table"))
     text = w.p("cell.join").join(parts)
-    if f.rank is not None:
-        text = w.p("cell.rank", value=text, rank=w.fmt.rank(f.rank, "table"))
-    return text
+    notes = [gap_cell(w, f.vs_city)] if gap and f.vs_city is not None else []
+    if rank and f.rank is not None:
+        if not notes and text:
+            return w.p("cell.rank", value=text, rank=w.fmt.rank(f.rank, "table"))
+        notes.append(w.fmt.rank(f.rank, "table"))
+    if not notes:
+        return text
+    joined = _cell_phrase(w, "notes.join").join(notes)
+    return _cell_phrase(w, "notes").format(value=text, notes=joined) if text else joined
 
 
 def _column_key(f: FigureView) -> tuple[str, str]:
@@ -85,23 +126,37 @@ def main_table(
     return tuple(header), rows, [i for row in table.rows for i in row]
 
 
+#: An annex column of changes, gaps or ranks filled in fewer than this share of its rows
+#: is dropped, its values shown in the value cell (review 2, C11: one 同比 in 18 rows).
+SPARSE = 0.25
+
+
 def annex_table(w: Words, part: AnnexPart) -> tuple[tuple[str, ...], list[list[str]]]:
-    """Header and rows of one annex table (empty columns dropped)."""
+    """Header and rows of one annex table: empty columns dropped, and a column of changes,
+    gaps or ranks that few rows fill (:data:`SPARSE`) folded into the value cell."""
     city = w.context["district"]["city"]
+    figures = [w.context["figure"][i] for i in part.figures]
+    filled = {
+        "change": sum(f.yoy is not None for f in figures),
+        "gap": sum(f.vs_city is not None for f in figures),
+        "rank": sum(f.rank is not None for f in figures),
+    }
+    own = {k: n > 0 and n >= SPARSE * len(figures) for k, n in filled.items()}
     columns: list[tuple[str, Callable[[FigureView], str]]] = [
         (w.p("col.indicator"), lambda f: label(w, f)),
         (w.p("col.period"), lambda f: w.fmt.period(f.period, "table", _status(f))),
         (
             w.p("col.value"),
-            lambda f: w.fmt.amount(f.amount, "table") if f.amount is not None else "",
+            lambda f: cell(w, f, not own["change"], not own["gap"], not own["rank"]),
         ),
         (w.p("col.change"), lambda f: w.fmt.change(f.yoy, "table") if f.yoy is not None else ""),
         (w.p("col.gap", city=city), lambda f: w.fmt.gap(f.vs_city, "table") if f.vs_city else ""),
         (w.p("col.rank"), lambda f: w.fmt.rank(f.rank, "table") if f.rank is not None else ""),
         (w.p("col.source"), lambda f: numbers(w, f.sources)),
     ]
-    figures = [w.context["figure"][i] for i in part.figures]
-    grid = [[get(f) for _, get in columns] for f in figures]
+    shown = [True, True, True, own["change"], own["gap"], own["rank"], True]
+    grid = [[get(f) if show else "" for (_, get), show in zip(columns, shown, strict=True)]
+            for f in figures]  # fmt: skip
     keep = [j for j in range(len(columns)) if any(row[j] for row in grid)]
     header = tuple(columns[j][0] for j in keep)
     return header, [[row[j] or EMPTY for j in keep] for row in grid]

@@ -93,3 +93,14 @@ def test_a_period_header_breaks_after_its_year() -> None:
     assert parts == ["t", "br", "t"] and header.findtext("w:t", namespaces=NS) == "2023年"
     texts = rendered.xpath(DOC, "//w:tbl//w:t/text()")
     assert "+15.1%（高于全市13.9个百分点，第\u20603）" in texts  # "第" stays with its "3"
+
+
+def test_a_page_break_never_leaves_one_row_of_a_data_table_alone() -> None:
+    rows = "".join(f"| 指标{n} | {n}个 | 3 |\n" for n in range(10))
+    rendered = render(f"# T\n\n| 指标 | 数值 | 来源 |\n| --- | ---: | --- |\n{rows}", "zh")
+    held = [
+        bool(row.xpath("w:tc[1]/w:p/w:pPr/w:keepNext", namespaces=NS))
+        for row in rendered.xpath(DOC, "//w:tbl/w:tr")
+    ]
+    # the header and two rows stay together, and so do the last three rows
+    assert held == [True, True, True] + [False] * 5 + [True, True, False]

@@ -63,11 +63,11 @@ def panel_height(spec: ChartSpec, panel: Panel, table: Table, legend: bool = Tru
     if spec.vertical:
         lines = max(label.count("\n") + 1 for label in table.labels)
         notes = max(len(note_lines(b.note, True)) for b in panel.bars)
-        return 150 + 11 * (lines + notes) + extra
+        return 135 + 11 * (lines + notes) + extra
     cols = 30 if spec.lang.startswith("zh") else 40
     rows = sum(
-        max(22, 9 + 12 * (wrap(label, cols).count("\n") + 1),
-            9 + 11 * len(note_lines(bar.note, False)))
+        max(19, 7 + 11 * (wrap(label, cols).count("\n") + 1),
+            7 + 10 * len(note_lines(bar.note, False)))
         for label, bar in zip(table.labels, panel.bars, strict=True)
     )  # fmt: skip
     return 16 + rows + extra

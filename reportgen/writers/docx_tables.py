@@ -350,6 +350,25 @@ def is_layout(sample: list[list[str]], grid: list[int], size: int, text_height: 
     return False
 
 
+#: A page break never leaves fewer rows than this of a data table on either side of it.
+ORPHAN_ROWS = 3
+
+
+def kept_rows(count: int, headers: int) -> set[int]:
+    """The rows kept with the next one (``w:keepNext`` on their paragraphs): the header and
+    the first data rows, and the rows before the last ones, so a page break leaves at least
+    :data:`ORPHAN_ROWS` data rows on each side (review 2: Table 1's last row alone on a page).
+
+    >>> sorted(kept_rows(10, 1)), kept_rows(3, 1)
+    ([0, 1, 2, 7, 8], set())
+    """
+    body = count - headers
+    if body < 2 * ORPHAN_ROWS:
+        return set()
+    first = set(range(headers + ORPHAN_ROWS - 1))
+    return first | set(range(count - ORPHAN_ROWS, count - 1))
+
+
 def _rows_xml(
     rows: list[tuple[SyntaxTreeNode, bool]],
     aligns: list[str | None],
@@ -375,6 +394,7 @@ def _rows_xml(
     parts = [f'<w:rows xmlns:w="{NS["w"]}" xmlns:r="{NS["r"]}">']
     rich: list[tuple[int, int, SyntaxTreeNode]] = []
     keep = "<w:cantSplit/>" if keep_rows else ""
+    held = kept_rows(len(rows), sum(1 for _, h in rows if h)) if keep_rows else set()
     for index, (row, is_header) in enumerate(rows):
         if is_header:
             parts.append(f"<w:tr><w:trPr>{keep}<w:tblHeader/></w:trPr>")
@@ -385,6 +405,8 @@ def _rows_xml(
             runs = _cell_xml(cell, lang)
             if runs is None:
                 rich.append((index, column + offset, cell))
+            if index in held:  # w:keepNext right after w:pStyle, the first empty element
+                start = start.replace("/>", "/><w:keepNext/>", 1)
             parts += (start, runs or "", "</w:p></w:tc>")
         parts.append("</w:tr>")
     parts.append("</w:rows>")

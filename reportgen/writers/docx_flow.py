@@ -74,7 +74,7 @@ def looks(lang: str) -> dict[str, Look]:
             "quote": Look(g.body_size, g.line_pitch),
             "caption": Look(caption.size, caption.line, after=240),
             "table caption": Look(caption.size, caption.line, 120, 120, keep=True),
-            "footnote text": Look(g.note_size, g.note_size * 27 // 2),
+            "footnote text": Look(g.note_size, g.note_size * 29 // 2),
         }
     else:
         body = Look(g.body_size, g.body_size * 14, after=160)  # 1.15 lines of ~1.2 em

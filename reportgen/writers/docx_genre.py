@@ -100,7 +100,7 @@ GENRES: dict[str, Genre] = {
         strong_east_asia=HEITI,
         caption=(HEITI, 28),  # 四号
         table_size=21,  # 五号
-        note_size=24,
+        note_size=21,  # 五号: 28 notes of 小四 took two body lines more
         page_number=(SONGTI, 28),  # 四号 宋体
     ),
     "en": Genre(

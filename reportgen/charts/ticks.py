@@ -29,11 +29,12 @@ def step_for(high: Decimal, marks: int = 4) -> Decimal:
     """A round step that reaches ``high`` (> 0) in about ``marks`` steps.
 
     >>> step_for(Decimal(3150)), step_for(Decimal(216)), step_for(Decimal("0.8"))
-    (Decimal('1000'), Decimal('50'), Decimal('0.2'))
+    (Decimal('1000'), Decimal('100'), Decimal('0.2'))
     """
     raw = high / marks
     power = Decimal(1).scaleb(raw.adjusted())
-    return next(s * power for s in _STEPS if s * power >= raw)
+    step = next(s * power for s in _STEPS if s * power >= raw)
+    return step.quantize(Decimal(1)) if step == step.to_integral_value() else step.normalize()
 
 
 def axis_ticks(

@@ -64,6 +64,13 @@ def test_the_gap_to_the_city_is_said_in_words_inside_the_bracket(words: dict[str
     assert cell(en, en.context["figure"]["fai"]) == "+15.1% (13.9 pp above city; 3rd)"
 
 
+def test_a_user_rewords_the_gap_cell_through_the_phrase_table() -> None:
+    """The cell patterns are phrase-table entries, so a phrases.<lang>.yaml overrides them."""
+    zh = views()["zh"]
+    mine = Words("zh", Formatter("zh", city=None), zh, {"cell.gap.up": "比全市高{amount}"})
+    assert cell(mine, mine.context["figure"]["fai"]) == "+15.1%（比全市高13.9个百分点，第3）"
+
+
 def test_counts_of_months_and_chinese_numerals(words: dict[str, Words]) -> None:
     zh, en = words["zh"], words["en"]
     assert cell(zh, zh.context["figure"]["months"]) == "11个月"

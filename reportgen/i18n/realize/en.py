@@ -168,6 +168,10 @@ PHRASES: dict[str, str] = {
     "col.source": "Source",
     "cell.join": "; ",
     "cell.rank": "{value} ({rank})",
+    "cell.notes": "{value} ({notes})",
+    "cell.notes.join": "; ",
+    "cell.gap.up": "{amount} above city",
+    "cell.gap.down": "{amount} below city",
     "label.owner": "{owner}: {measure}",
     "label.unit": "{label} ({unit})",
     # citations in endnote style, resolved in the numbered source list

@@ -38,19 +38,8 @@ def label(w: Words, f: FigureView, owner: bool = True) -> str:
     return w.grammar.finish(text)
 
 
-#: Table patterns the phrase tables do not have yet (a user cannot override them until
-#: they move to ``en.py``/``zh.py``): the gap to the city beside a growth rate in words, so
-#: "+13.9个百分点" is not read as a second growth rate (review 2, C4).
-_CELL = {
-    "zh": {"notes": "{value}（{notes}）", "notes.join": "，", "gap.up": "高于全市{amount}",
-           "gap.down": "低于全市{amount}"},
-    "en": {"notes": "{value} ({notes})", "notes.join": "; ", "gap.up": "{amount} above city",
-           "gap.down": "{amount} below city"},
-}  # fmt: skip
-
-
 def _cell_phrase(w: Words, name: str) -> str:
-    return w.phrases.get(f"cell.{name}") or _CELL["zh" if w.zh else "en"][name]
+    return w.phrases[f"cell.{name}"]
 
 
 def amount_cell(w: Words, f: FigureView) -> str:

@@ -295,3 +295,17 @@ def test_a_growth_series_says_its_level_first_not_in_brackets(tmp_path: Path) ->
         s["zh"]
         == "2023年上半年，全区实现地区生产总值365.5亿元，同比增长6.4%；全年预计增长6.2%左右。"
     )
+
+
+def test_a_level_that_fell_stands_at_it_and_reaches_nothing(tmp_path: Path) -> None:
+    """A population that shrank 'stood at' / 为 its level; one that grew 'reached' / 达."""
+    fell = figure("pop", ("年末户籍总人口", "registered population at year end"), "2023",
+                  amount="51.23万人", yoy="-3530人")  # fmt: skip
+    s = say([fell], tmp_path)
+    assert "stood at 512,300" in s["en"] and "reached" not in s["en"]
+    assert "为51.23万人" in s["zh"] and "达51.23万人" not in s["zh"]
+    grew = figure("pop", ("年末户籍总人口", "registered population at year end"), "2023",
+                  amount="51.23万人", yoy="+3530人")  # fmt: skip
+    s = say([grew], tmp_path)
+    assert "reached 512,300" in s["en"]
+    assert "达51.23万人" in s["zh"]

@@ -90,7 +90,7 @@ def clause(
             text = w.p("clause.result", who=who, verb=verb, measure=what, amount=amount)
         else:
             verbal = zh_verbal(m)
-            verb = "" if verbal else zh_verb(amount, m, size_of(f), _negative(f))
+            verb = "" if verbal else zh_verb(amount, m, size_of(f), _negative(f) or _falling(f))
             text = w.p("clause.owned", measure=m, verb=verb, amount=amount)
     elif not w.zh and f.amount.unit.is_count and plural_measure(m):
         text = w.p("clause.count", number=value(w, f, bare_count=True), measure=m)
@@ -127,6 +127,11 @@ def size_of(f: FigureView) -> bool:
 
 def _negative(f: FigureView) -> bool:
     return f.amount is not None and f.amount.value <= 0
+
+
+def _falling(f: FigureView) -> bool:
+    """Whether the figure fell year on year (its level then 'stands at', never 'reaches')."""
+    return f.yoy is not None and f.yoy.direction.value == "down"
 
 
 def said(
@@ -213,7 +218,11 @@ def _zh_said(w: Words, f: FigureView, m: str, at: str, say_who: bool, owner: str
     if split is not None and f.status in ("actual", "preliminary"):
         who = split[0] or (_place(w) if say_who else "")
         return w.p("said.result", who=who, verb=split[2], measure=split[1], amount=amount, at=at)
-    verb = "" if zh_verbal(f.measure) else zh_verb(amount, f.measure, size_of(f), _negative(f))
+    verb = (
+        ""
+        if zh_verbal(f.measure)
+        else zh_verb(amount, f.measure, size_of(f), _negative(f) or _falling(f))
+    )
     return w.p(f"said.{kind}", measure=m, verb=verb, amount=amount, at=where)
 
 
@@ -250,6 +259,8 @@ def _en_said(w: Words, f: FigureView, m: str, where: str, first: bool, owner: st
     be = "were" if plural else "was"
     verb = en_verb("count" if kind.startswith("count") else kind, plural)
     verb = be if f.status in ("plan", "target") else verb  # a plan is, it reaches nothing
+    if verb == "reached" and _falling(f):
+        verb = "stood at"  # a level that fell 'reached' nothing
     return w.p(f"said.{kind}", measure=m, amount=amount, at=where, place=place, be=be, verb=verb)
 
 

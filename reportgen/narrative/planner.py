@@ -74,6 +74,7 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
         if key == "outlook":
             targets = frozenset(f.id for f in facts.figures if f.status.value == "target")
             placed = _targets_open_outlook(placed, targets)
+            placed = _stance_opens_outlook(placed)
         placed = _system_opens(placed, facts)
         tables = (table,) if key == "overview" and table.rows else ()
         sections.append(SectionPlan(key, _paragraphs(placed), tables))
@@ -204,6 +205,22 @@ def _targets_open_outlook(placed: list[_Placed], targets: frozenset[str]) -> lis
         s = p.sentence
         if isinstance(s, Group) and p.rank == 1 and set(s.figures) <= targets:
             p = _Placed(s, opening.topic, (0, 0), 0, -1, -1, ("targets",))
+        out.append(p)
+    return out
+
+
+def _stance_opens_outlook(placed: list[_Placed]) -> list[_Placed]:
+    """A statement the outlook tells (the leadership's stance for the next year, such as
+    the Party committee's general requirement set in December) opens the outlook's first
+    paragraph, before the next year's theme and targets that carry it out."""
+    opening = next((p for p in placed if p.order == -1), None)
+    if opening is None:
+        return placed
+    out = []
+    for p in placed:
+        s = p.sentence
+        if isinstance(s, Qualitative) and s.kind == "statement" and p.rank == 0:
+            p = _Placed(s, opening.topic, (0, 0), -2, -1, -1, None)
         out.append(p)
     return out
 

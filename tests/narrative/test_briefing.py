@@ -196,3 +196,26 @@ def test_positioning_approach_system_leaders_and_policies_are_named(
         assert shown(person.name.get(lang)), leader
     for policy in facts.policies:
         assert shown(policy.name.get(lang)), policy.id
+
+
+def test_the_outlook_opens_with_the_stance_then_the_theme_then_the_targets(
+    facts: reportgen.DistrictFacts,
+) -> None:
+    """The Party committee's December stance for 2024 opens the outlook, before the mayor's
+    theme and the targets that carry it out; it no longer sits among 2023's figures
+    (review 2, N9)."""
+    from reportgen.narrative.plan import Group, Qualitative
+    from reportgen.narrative.planner import make_plan
+
+    outlook = make_plan(facts).section("outlook")
+    assert outlook is not None
+    first = outlook.paragraphs[0].sentences
+    assert first[0] == Qualitative("statement", ("general-requirement",))
+    assert isinstance(first[1], Qualitative) and first[1].kind == "said"
+    assert isinstance(first[2], Group)
+    assert {f.status.value for f in facts.figures if f.id in first[2].figures} == {"target"}
+    overview = make_plan(facts).section("overview")
+    assert overview is not None
+    told = [i for p in overview.paragraphs for s in p.sentences
+            if isinstance(s, Qualitative) for i in s.ids]  # fmt: skip
+    assert "general-requirement" not in told

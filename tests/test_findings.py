@@ -325,3 +325,26 @@ def test_the_schema_describes_findings() -> None:
     finding = schema["$defs"]["Finding"]
     assert set(finding["required"]) == {"id", "section", "text"}
     assert set(schema["$defs"]["FindingText"]["required"]) == {"zh", "en"}
+
+
+AHEAD = """\
+  - id: next-year
+    section: outlook
+    tags: [lead]
+    text:
+      zh: "2024年，全区将实施重大产业项目{industrial-projects-2024}。"
+      en: "In 2024 the district plans {industrial-projects-2024}."
+"""
+
+
+def test_a_lead_finding_of_the_outlook_closes_the_lead(tmp_path: Path) -> None:
+    """The next year's aim ends the lead, after the year's results (issue 12: next year's
+    targets belong to the summary); a lead finding of the overview comes first."""
+    plan = make_plan(load(FACTS + LEAD + AHEAD, tmp_path))
+    assert plan.lead.sentences == (
+        Finding("gdp-lead", ("gdp-h1",)),
+        Finding("next-year", ("industrial-projects-2024",)),
+    )
+    plan = make_plan(load(FACTS + AHEAD, tmp_path, "ahead.yaml"))
+    assert plan.lead.sentences[-1] == Finding("next-year", ("industrial-projects-2024",))
+    assert len(plan.lead.sentences) > 1  # the year's growth series comes before it

@@ -5,7 +5,8 @@ the body's single figures selected (``select``); then per briefing section, unit
 grouped into sentences — single figures that share topic, subject, period and status
 become one :class:`Group` — and sentences into paragraphs by topic, in chronological
 order, with the section's qualitative facts woven in. Figures the body leaves out go
-to the annex. Deterministic: the same facts give the same plan.
+to the annex, and so do the events it does not tell. Deterministic: the same facts give
+the same plan.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from reportgen.narrative.plan import (
     Table,
 )
 from reportgen.narrative.qualitative import QualitativeItem, lead_items, section_items
-from reportgen.narrative.select import NAMED_KINDS, in_body, named
+from reportgen.narrative.select import NAMED_KINDS, annexed, in_body, named
 from reportgen.narrative.series import owner_of
 from reportgen.narrative.units import BRIEFING_SECTIONS, Unit, make_units
 
@@ -88,7 +89,27 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
         if (ids := tuple(f.id for f in facts.figures if f.id not in shown and section[f.id] == key))
     )
     policies = tuple(p.id for p in getattr(facts, "policies", ()) if p.id not in covered)
-    return DocumentPlan(lead, points, tuple(sections), annex, frozenset(stated), policies)
+    events = _annex_events(facts, sections, covered)
+    return DocumentPlan(lead, points, tuple(sections), annex, frozenset(stated), policies, events)
+
+
+def _annex_events(
+    facts: DistrictFacts, sections: Sequence[SectionPlan], covered: frozenset[str]
+) -> tuple[str, ...]:
+    """The events the body does not tell (tagged ``annex``, over a topic's cap, superseded,
+    a plan for a year already reported, their subjects already named), in data order; an
+    event a finding covers is told by the finding."""
+    told = {
+        i
+        for section in sections
+        for paragraph in section.paragraphs
+        for s in paragraph.sentences
+        if isinstance(s, Qualitative) and s.kind == "event"
+        for i in s.ids
+    }
+    return tuple(
+        e.id for e in getattr(facts, "events", ()) if e.id not in told and e.id not in covered
+    )
 
 
 def _sections(units: Sequence[Unit]) -> dict[str, str]:
@@ -105,15 +126,18 @@ def _lead(
     facts: DistrictFacts, messages: Messages, order: dict[str, int], covered: frozenset[str]
 ) -> Paragraph:
     """The lead: the district's statements, the findings tagged ``lead``, the headline
-    growth series (unless a lead finding says it)."""
+    growth series (unless a lead finding says it); a lead finding of the outlook (the
+    next year's aim) closes it, after the year's results."""
     sentences: list[Sentence] = []
     items = lead_items(facts, covered)
     statements = [i for i in items if i.kind == "statement"]
     if statements:
         sentences.append(Qualitative("statement", tuple(x for i in statements for x in i.ids)))
-    sentences += [u.sentence for u in messages.lead_findings if u.sentence is not None]
+    found = [(u.section, u.sentence) for u in messages.lead_findings if u.sentence is not None]
+    sentences += [s for section, s in found if section != "outlook"]
     if messages.lead is not None:
         sentences += [p.sentence for p in _sentences([messages.lead], order)]
+    sentences += [s for section, s in found if section == "outlook"]
     people = [i for i in items if i.kind == "people"]
     if people:
         sentences.append(Qualitative("people", tuple(x for i in people for x in i.ids)))
@@ -290,10 +314,14 @@ def _table_units(facts: DistrictFacts, units: list[Unit]) -> list[Unit]:
 
 
 def _main_table(units: Sequence[Unit]) -> Table:
-    """Table 1: the overview section's figures, one row per series or single figure."""
+    """Table 1: the overview section's figures, one row per series or single figure (none
+    tagged ``annex``)."""
     rows = tuple(
         (*u.table_extra, *u.ids)
         for u in units
-        if u.first.section.value == "overview" and u.section == "overview" and not u.superseded
+        if u.first.section.value == "overview"
+        and u.section == "overview"
+        and not u.superseded
+        and not annexed(u)
     )
     return Table("main-indicators", rows)

@@ -109,15 +109,17 @@ def test_programme_values_are_the_formatters_exact_text(
 def test_the_programme_chart_labels_each_list_by_its_stage_and_adds_the_outcome(
     make: Callable[..., ChartCollector], views: dict[str, dict[str, Any]]
 ) -> None:
-    """Review 2, N17: the bars say what they are (January's list, the revised list, next
-    year's plan), derived from period and status; the 135 projects started or under
-    construction stand solid beside the hatched plans, found by results= (same counted
-    noun, same owner, the plan's year), though the data tags them neither programme nor
-    with the plans' measure."""
+    """Review 2, N17: the bars say what they are (January's list, the year's wider list,
+    next year's plan), derived from period, status and measure; review 3, F2: the 216
+    provincial, municipal and district key projects measure more than January's 183 key
+    projects, so they are labelled by what they add, never "revised"; the 135 projects
+    started or under construction stand solid beside the hatched plans, found by
+    results= (same counted noun, same owner, the plan's year), though the data tags
+    them neither programme nor with the plans' measure."""
     expected = {
-        "en": (["Early 2023 list", "2023 revised list", "Started or under construction, 2023",
-                "2024 plan"], "Plan"),
-        "zh": (["2023年初安排", "2023年调整后", "2023年开工在建", "2024年安排"], "计划"),
+        "en": (["Early 2023 list", "2023 provincial, municipal and district list",
+                "Started or under construction, 2023", "2024 plan"], "Plan"),
+        "zh": (["2023年初安排", "2023年省市区清单", "2023年开工在建", "2024年安排"], "计划"),
     }  # fmt: skip
     for lang, (labels, plan) in expected.items():
         collector = make(lang)
@@ -156,6 +158,14 @@ def test_stage_labels_follow_period_and_status_not_the_data_set() -> None:
                       "e": "2025年开工项目"}  # fmt: skip
     alone = {k: v[0] for k, v in stage_labels(figures[1:3], periods, words).items()}
     assert alone == {"b": "2025年安排", "c": "2026年安排"}  # no January list: plans
+    wider = [figures[0], fig("b", "2025", "plan", "省市区重点项目")]
+    assert stage_labels(wider, periods, words)["b"] == ("2025年省市区清单", "清单")
+    en = [fig("a", "as of 2025-01", "plan", "key projects"),
+          fig("b", "2025", "plan", "provincial, municipal and district key projects"),
+          fig("c", "2025", "plan", "key projects")]  # fmt: skip
+    labels = {k: v[0] for k, v in stage_labels(en, periods, words_for("en")).items()}
+    assert labels == {"a": "Early 2025 list", "b": "2025 provincial, municipal and district list",
+                      "c": "2025 revised list"}  # fmt: skip
 
 
 def test_growth_groups_by_measure_and_notes_rank_and_gap(

@@ -148,6 +148,7 @@ class Words:
     targets: tuple[str, str]  # the legend's name when all are targets, when all are plans
     early: str  # a plan as of January of {year}: that year's first list ("|": where it may break)
     revised: str  # the year's plan when an early list of that year is shown too
+    scoped: str  # a year's plan measuring more than the early list: {year}, {scope} (what it adds)
     planned: str  # a year's plan otherwise
     outcome: str  # a result beside the plans: {period}, {what} (its measure less its item)
     titled: str  # a panel's title with its axis unit: "{title} ({unit})"
@@ -174,6 +175,7 @@ WORDS: dict[str, Words] = {
         targets=("Target", "Plan"),
         early="Early {year} |list",
         revised="{year} |revised list",
+        scoped="{year} {scope} |list",
         planned="{year} |plan",
         outcome="{What}, {period}",
         titled="{title} ({unit})",
@@ -186,6 +188,7 @@ WORDS: dict[str, Words] = {
         targets=("目标", "计划"),
         early="{year}年初|安排",
         revised="{year}年|调整后",
+        scoped="{year}年{scope}|清单",
         planned="{year}年|安排",
         **_ZH,
     ),
@@ -197,6 +200,7 @@ WORDS: dict[str, Words] = {
         targets=("目標", "計劃"),
         early="{year}年初|安排",
         revised="{year}年|調整後",
+        scoped="{year}年{scope}|清單",
         planned="{year}年|安排",
         **_ZH,
     ),

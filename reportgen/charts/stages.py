@@ -7,9 +7,14 @@ With ``labels="stage"`` each bar says what it is, from the data alone:
 
 - a plan or target dated *as of January* of year Y is that year's first list
   ("Early 2023 list" / "2023年初安排");
-- a plan for the whole year Y is the revised list when the chart also shows Y's first
-  list ("2023 revised list" / "2023年调整后"), else the year's plan ("2024 plan" /
-  "2024年安排");
+- a plan for the whole year Y, when the chart also shows Y's first list in the same
+  dimension (a count beside a count, money beside money), is that list revised only when
+  it measures the same thing ("2023 revised list" / "2023年调整后"); when its measure
+  differs it is labelled by what its measure adds to the first list's, the words the two
+  measures share taken away: "provincial, municipal and district key projects" beside
+  "key projects" is the "2023 provincial, municipal and district list" /
+  "2023年省市区清单" — the sources never say the one list revised the other;
+- any other whole-year plan is the year's plan ("2024 plan" / "2024年安排");
 - a result for year Y is named by what it counts, its measure without the counted noun
   ("Started or under construction, 2023" / "2023年开工在建").
 
@@ -55,6 +60,51 @@ def plan_year(figure: FigureView) -> int | None:
         assert figure.period.as_of is not None
         return figure.period.as_of.year
     return None
+
+
+def _dimension(figure: FigureView) -> str | None:
+    """The dimension of the figure's unit (count, money …); None without an amount."""
+    amount = getattr(figure, "amount", None)
+    return None if amount is None else str(amount.unit.dimension.value)
+
+
+def _tokens(text: str) -> list[str]:
+    """Words when the text has spaces (English), else characters (Chinese)."""
+    return text.split() if " " in text else list(text)
+
+
+def added_scope(measure: str, first: str) -> str:
+    """What ``measure`` says that ``first`` does not: both measures less the words they
+    share at the start and at the end ("" when nothing is added).
+
+    >>> added_scope("provincial, municipal and district key projects", "key projects")
+    'provincial, municipal and district'
+    >>> added_scope("省市区重点项目总投资", "重点项目总投资"), added_scope("重点项目", "重点项目")
+    ('省市区', '')
+    """
+    mine, theirs = _tokens(measure), _tokens(first)
+    start = 0
+    while start < min(len(mine), len(theirs)) and mine[start] == theirs[start]:
+        start += 1
+    end = 0
+    while end < min(len(mine), len(theirs)) - start and mine[-1 - end] == theirs[-1 - end]:
+        end += 1
+    words = mine[start : len(mine) - end]
+    joined = " ".join(words) if " " in measure else "".join(words)
+    return joined.strip(" ,，、")
+
+
+def _whole_year_plan(figure: FigureView, firsts: Sequence[FigureView], words: Words) -> str:
+    """A whole-year plan's label pattern: revised, scoped by what it adds, or the year's plan."""
+    year = plan_year(figure)
+    same_year = [f for f in firsts if plan_year(f) == year]
+    first = next((f for f in same_year if _dimension(f) == _dimension(figure)), None)
+    if first is None:
+        return words.planned.format(year=year)
+    if first.measure == figure.measure:
+        return words.revised.format(year=year)
+    scope = added_scope(figure.measure, first.measure)
+    return words.scoped.format(year=year, scope=scope) if scope else words.planned.format(year=year)
 
 
 def _owner(figure: FigureView) -> str | None:
@@ -118,16 +168,16 @@ def stage_labels(
     """Figure id → its stage label and the label's end that is never broken across lines,
     for the figures whose stage the data tells; ``period`` maps each figure id to its
     period as a table prints it ("2023", "2023年")."""
-    first_years = {plan_year(f) for f in figures if is_first_list(f)}
+    firsts = [f for f in figures if is_first_list(f)]
     labels: dict[str, tuple[str, str]] = {}
     for f in figures:
         year = plan_year(f)
         if year is not None:
             if is_first_list(f):
-                pattern = words.early
+                pattern = words.early.format(year=year)
             else:
-                pattern = words.revised if year in first_years else words.planned
-            head, _, tail = pattern.format(year=year).rpartition("|")
+                pattern = _whole_year_plan(f, firsts, words)
+            head, _, tail = pattern.rpartition("|")
             labels[f.id] = (head + tail, tail) if head else (tail, "")
         elif f.status in RESULTS and f.period.kind is PeriodKind.YEAR:
             what = _what(f) or words.legend[0]

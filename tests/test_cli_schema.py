@@ -24,6 +24,9 @@ def test_schema_is_json_with_every_field_described() -> None:
     assert figure["properties"]["period"]["type"] == ["string", "integer"]
     assert set(schema["properties"]) >= {"district", "sources", "entities", "figures"}
     assert "overview" in schema["$defs"]["Section"]["enum"]
+    event_tags = schema["$defs"]["Event"]["properties"]["tags"]
+    assert event_tags["type"] == "array" and "annex" in event_tags["description"]
+    assert "tags" not in schema["$defs"]["Event"].get("required", [])
 
 
 def test_schema_to_a_file(tmp_path: Path) -> None:

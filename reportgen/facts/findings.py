@@ -5,7 +5,8 @@ problem located at the offending text (``findings[i].text.zh``) or list item:
 
 1. every placeholder names an existing figure and a part that figure has;
 2. zh and en both name the same figures in the same order (parts may differ);
-3. a figure is in at most one finding, and a doubtful figure in none;
+3. a figure is in at most one finding, and a doubtful figure or one tagged ``annex`` (the
+   annex only) in none;
 4. every part a figure has (amount, yoy, rank, vs_city) is said in each language;
 5. a number typed outside placeholders is a year (1900–2100) or, in Chinese, a number of
    a quote of the finding's own sources, its figures' or its covered records'; in
@@ -155,12 +156,17 @@ def _incomplete(text: str, figures: Mapping[str, Figure]) -> Iterator[str]:
 
 
 def _shared(finding: Finding, figures: Mapping[str, Figure], stated: dict[str, str]) -> list[str]:
-    """Check 3: a figure in one finding only; a doubtful figure in none."""
+    """Check 3: a figure in one finding only; a doubtful or ``annex``-tagged figure in none."""
     found = []
     for figure_id in finding.figures:
         figure = figures.get(figure_id)
         if figure is not None and figure.doubtful is not None:
             found.append(f"figure '{figure_id}' is doubtful: a doubtful figure is never stated")
+        if figure is not None and "annex" in figure.tags:
+            found.append(
+                f"figure '{figure_id}' is tagged annex: a finding states it in the body; "
+                "drop the tag or the placeholder"
+            )
         if figure_id in stated:
             found.append(
                 f"figure '{figure_id}' is already stated by finding '{stated[figure_id]}': "

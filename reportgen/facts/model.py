@@ -274,7 +274,9 @@ class Figure(Frozen):
         default=(), description="Entities named as members of the counted set."
     )
     place: Slug | None = Field(default=None, description="The entity where it happens.")
-    tags: tuple[Slug, ...] = Field(default=(), description="Labels templates select on: headline.")
+    tags: tuple[Slug, ...] = Field(
+        default=(), description="Labels: headline, programme … (templates select on them); annex."
+    )
     sources: tuple[Citation, ...] = Field(
         min_length=1, description="Where it is stated: source ids and verbatim quotes."
     )

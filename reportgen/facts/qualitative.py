@@ -107,6 +107,9 @@ class Event(Frozen):
     status: Status = Status.ACTUAL
     period: PeriodText | None = None
     text: Text | None = None
+    tags: tuple[Slug, ...] = Field(
+        default=(), description="Tags; 'annex': listed in the annex, never told in the body."
+    )
     sources: tuple[Citation, ...] = Field(min_length=1)
     note: Text | None = None
 

@@ -25,7 +25,7 @@ The rule (also in docs/narrative.md):
    point: the outlook opens with them, after the next year's theme.
 
 Everything a key message states is left out of the sections (each figure once, a
-finding once).
+finding once). A figure tagged ``annex`` is never a key message.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reportgen.narrative.select import annexed
 from reportgen.narrative.units import Unit
 
 MAX_POINTS = 6
@@ -82,6 +83,7 @@ def _states_level_growth(unit: Unit) -> bool:
 
 def choose(units: Sequence[Unit]) -> Messages:
     """The lead's units and the key points' units (see the module text)."""
+    units = [u for u in units if not annexed(u)]
     findings = [u for u in units if u.finding is not None]
     plain = [u for u in units if u.finding is None]
     leads = tuple(u for u in findings if "lead" in u.tags)

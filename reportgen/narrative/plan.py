@@ -126,6 +126,7 @@ class DocumentPlan:
     annex: tuple[AnnexPart, ...]
     body_figures: frozenset[str] = field(default_factory=frozenset)
     policies: tuple[str, ...] = ()  # every policy, listed in the annex by name
+    events: tuple[str, ...] = ()  # the events the body does not tell, listed in the annex
 
     def section(self, key: str) -> SectionPlan | None:
         """The section plan named ``key`` (None when the plan has none)."""

@@ -12,7 +12,9 @@
   milestones (events) that happened — at most ``EVENTS_PER_TOPIC`` per topic, newest
   first, none that a later event of the same subjects supersedes, and none whose
   subjects the body's or the key messages' figures already name — and those planned for the
-  year after the latest results, which go to the outlook; and one sentence per
+  year after the latest results, which go to the outlook (an event tagged ``annex``
+  never: it is listed in the annex's table of events, like every event the body does
+  not tell and no finding covers); and one sentence per
   section naming its first ``POLICIES_PER_SECTION`` policies and programmes (every
   policy is listed in the annex). POLICIES_PER_SECTION is 0: the sources name
   policies without saying how far they got, and a sentence listing them can only
@@ -168,7 +170,7 @@ def section_items(
     events = [
         e
         for e in getattr(facts, "events", ())
-        if not set(e.subjects) <= named and e.id not in covered
+        if not set(e.subjects) <= named and e.id not in covered and "annex" not in e.tags
     ]
     bodies = frozenset(e.id for e in facts.entities if e.kind.value == "organisation")
     items += _events(events, section, next_year, bodies)

@@ -20,6 +20,10 @@ Station, 39 km² planned) is a lasting feature, not news: annex material.
 A plan or target for a year the sources already report on (not next year's, which
 the outlook states) is annex material: the results say what became of it.
 
+A figure tagged ``annex`` is never stated in the body, whatever it would score: no
+series, target pair, key message or Table 1 row holds it (a finding may not state it:
+a load error), and the annex lists it.
+
 Within each briefing section and topic, at most ``TOPIC_CAP`` single figures are
 kept, the highest-scored first (data order among equals). A figure with none of the
 marks is annex material. Every figure the body leaves out is listed in the annex
@@ -35,6 +39,8 @@ from reportgen.narrative.units import Unit
 
 #: Most single figures per briefing section and topic in the body.
 TOPIC_CAP = 2
+#: The tag that sends a figure (or an event) to the annex, never the body.
+ANNEX_TAG = "annex"
 
 
 #: Kinds of named thing whose own figures matter (a firm, a park, a project …).
@@ -77,6 +83,11 @@ def _score(figure: Figure, owners: frozenset[str]) -> int:
     return 0
 
 
+def annexed(unit: Unit) -> bool:
+    """Whether a unit holds a figure tagged ``annex`` (never in the body)."""
+    return any(ANNEX_TAG in f.tags for f in unit.figures)
+
+
 def _next_target(unit: Unit) -> bool:
     """The next year's targets: always in the body (the outlook opens with them)."""
     return unit.section == "outlook" and all(f.status.value == "target" for f in unit.figures)
@@ -90,7 +101,7 @@ def in_body(
     chosen: list[Unit] = []
     per_topic: dict[tuple[str, str | None], list[tuple[int, int, Unit]]] = {}
     for index, unit in enumerate(units):
-        if skip & set(unit.ids) or unit.superseded:
+        if skip & set(unit.ids) or unit.superseded or annexed(unit):
             continue
         if unit.sentence is not None or _next_target(unit):
             chosen.append(unit)

@@ -104,13 +104,17 @@ def briefing_section(figure: Figure, next_year: int) -> str:
 
 def make_units(facts: DistrictFacts) -> list[Unit]:
     """Every figure in one unit, in data order of each unit's first figure. A finding's
-    figures are its unit (the finding says them); the others form series, target/outcome
-    pairs and single figures."""
+    figures are its unit (the finding says them); a figure tagged ``annex`` is a unit of
+    its own; the others form series, target/outcome pairs and single figures."""
     next_year = latest_result_year(facts) + 1
     every = facts.figures
     units = finding_units(facts)
     placed: set[str] = {f for u in units for f in u.ids}
-    if placed:  # series are drawn from the figures no finding states
+    # a figure tagged ``annex`` is never stated in the body: a unit of its own, in no series
+    alone = [f for f in facts.figures if "annex" in f.tags and f.id not in placed]
+    units += [_unit((f,), None, next_year) for f in alone]
+    placed |= {f.id for f in alone}
+    if placed:  # series are drawn from the figures no finding (nor the annex) states
         others = tuple(f for f in facts.figures if f.id not in placed)
         facts = facts.model_copy(update={"figures": others})
     for series in find_series(facts):

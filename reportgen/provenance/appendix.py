@@ -29,6 +29,7 @@ WORDS = {
         "intro": "本附录按节、按段列出简报所述的每项数据和事实：本文所印数值、来源原文（逐字）、"
         "来源（序号、标题、媒体、日期、文件）及编者注。正文中每个引注标记后的“↗”链接到所在段的条目。",
         "summary": "内容摘要", "annex": "附表", "policies": "政策与举措",
+        "events": "其他事项",
         "quote": "原文", "source": "来源", "note": "编者注", "doubtful": "存疑数据（正文不予采用）",
         "why": "存疑原因", "file": "文件",
     },
@@ -39,6 +40,7 @@ WORDS = {
         "file) and the editor's note. The ↗ link after each citation mark in the text leads "
         "to its block's entries.",
         "summary": "Key points", "annex": "Annex", "policies": "Policies and programmes",
+        "events": "Other developments",
         "quote": "Quote", "source": "Source", "note": "Editor's note",
         "doubtful": "Doubtful figures (never stated in the text)", "why": "Why doubtful",
         "file": "file",
@@ -95,7 +97,8 @@ def section_name(block: Block, lang: str) -> str:
     """The name of the section a block belongs to, in ``lang`` (annex tables: 附表：…)."""
     w = WORDS[lang]
     if block.kind == "annex":
-        name = w["policies"] if block.section == "policies" else _phrase(lang, block.section)
+        lists = ("policies", "events")
+        name = w[block.section] if block.section in lists else _phrase(lang, block.section)
         return f"{w['annex']}{'：' if lang == 'zh' else ': '}{name}"
     if block.section == "summary":
         return w["summary"]

@@ -93,6 +93,12 @@ def realize(
                 tables.markdown(caption, header, rows),
             )
         )
+    if plan.events:
+        header, rows = tables.event_table(w, plan.events)
+        if rows:
+            caption = w.p("table.events", n=str(len(annex) + 1))
+            markdown = tables.markdown(caption, header, rows, numeric=False)
+            annex.append(RealizedTable("events", caption, header, _t(rows), (), markdown))
     if plan.policies:
         header, rows = tables.policy_table(w, plan.policies)
         if rows:

@@ -156,6 +156,8 @@ PHRASES: dict[str, str] = {
     # tables
     "table.main": "Table {n}. Main indicators",
     "table.annex": "Table A{n}. {section}",
+    "table.events": "Table A{n}. Other developments named in the sources",
+    "col.event": "Development",
     "table.policies": "Table A{n}. Policies and programs named in the sources",
     "col.policy": "Policy or program",
     "col.gist": "What it does",
@@ -167,6 +169,7 @@ PHRASES: dict[str, str] = {
     "col.rank": "Rank",
     "col.source": "Source",
     "cell.join": "; ",
+    "cell.examples": "{value} (including {names})",
     "cell.rank": "{value} ({rank})",
     "cell.notes": "{value} ({notes})",
     "cell.notes.join": "; ",

@@ -1,4 +1,5 @@
-"""Tables: Table 1 (main indicators, periods as columns newest first) and the annex.
+"""Tables: Table 1 (main indicators, periods as columns newest first) and the annex
+(figures by section, the events the body does not tell, the policies).
 
 Cells come from the formatter in table style ("%" and signed changes); a row names
 one indicator once; a column empty in every row is left out; every row is sourced
@@ -14,6 +15,7 @@ from markupsafe import Markup
 
 from reportgen.facts.amounts import Change, Direction
 from reportgen.i18n.realize.citations import numbers
+from reportgen.i18n.realize.sentences import events
 from reportgen.i18n.realize.words import Words
 from reportgen.narrative.plan import AnnexPart, Table
 from reportgen.render.escape import escape_markdown
@@ -136,7 +138,7 @@ def annex_table(w: Words, part: AnnexPart) -> tuple[tuple[str, ...], list[list[s
         (w.p("col.period"), lambda f: w.fmt.period(f.period, "table", _status(f))),
         (
             w.p("col.value"),
-            lambda f: cell(w, f, not own["change"], not own["gap"], not own["rank"]),
+            lambda f: _named(w, f, cell(w, f, not own["change"], not own["gap"], not own["rank"])),
         ),
         (w.p("col.change"), lambda f: w.fmt.change(f.yoy, "table") if f.yoy is not None else ""),
         (w.p("col.gap", city=city), lambda f: w.fmt.gap(f.vs_city, "table") if f.vs_city else ""),
@@ -164,6 +166,33 @@ def policy_table(w: Words, ids: Sequence[str]) -> tuple[tuple[str, ...], list[li
         if i in views
     ]
     header = [w.p("col.policy"), w.p("col.gist"), w.p("col.source")]
+    keep = [j for j in range(3) if any(r[j] for r in rows)]
+    return tuple(header[j] for j in keep), [[r[j] or EMPTY for j in keep] for r in rows]
+
+
+def _named(w: Words, f: FigureView, value: str) -> str:
+    """An annex value with the firms, projects or venues the figure names as examples, so
+    a name the body leaves out is still in the document ('15家（福深兴安、超达电子等）')."""
+    if not f.examples or value == EMPTY:
+        return value
+    names = w.grammar.join([w.grammar.the(e.name) for e in f.examples])
+    return w.p("cell.examples", value=value, names=names)
+
+
+def event_table(w: Words, ids: Sequence[str]) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Header and rows of the annex's list of events the body does not tell (what happened,
+    when, source): the event's own text, or the sentence its stage makes."""
+    views = {v.id: v for v in w.context.get("events", [])}
+    rows = []
+    for i in ids:
+        if i not in views:
+            continue
+        e = views[i]
+        status = e.status if e.status != "actual" else None
+        period = w.fmt.period(e.period, "table", status) if e.period is not None else ""
+        text = w.grammar.finish(events(w, [e]))
+        rows.append([text, period, numbers(w, e.sources)])
+    header = [w.p("col.event"), w.p("col.period"), w.p("col.source")]
     keep = [j for j in range(3) if any(r[j] for r in rows)]
     return tuple(header[j] for j in keep), [[r[j] or EMPTY for j in keep] for r in rows]
 

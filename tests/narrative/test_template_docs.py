@@ -52,9 +52,9 @@ def test_recipe(
         assert len(paragraphs) > 1
         where = [mine.markdown.index(p) for p in paragraphs]
         assert where == sorted(where, reverse=True)
-    elif expect == "no digital":
+    elif expect == "no talent":
         dropped = [
-            p for p in default.narrative.sections["innovation"].paragraphs if p.topic == "digital"
+            p for p in default.narrative.sections["innovation"].paragraphs if p.topic == "talent"
         ]
         assert dropped and str(dropped[0].text) in default.markdown
         assert str(dropped[0].text) not in mine.markdown

@@ -20,6 +20,7 @@ import reportgen
 from reportgen.build import Report
 from reportgen.charts.chartxml import plain
 from reportgen.charts.spec import BarStyle, ChartSpec, words_for
+from reportgen.writers.docx_charts import _titled
 
 NS = {
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -148,7 +149,8 @@ def test_series_values_are_the_figures_exact_decimals(lang: str) -> None:
                 "".join(p.itertext()) for p in chart.xpath(".//c:dLbl/c:tx/c:rich", namespaces=NS)
             ]
             order = sorted(range(len(bars)), key=lambda i: (list(BarStyle).index(bars[i].style), i))
-            assert [lab.split("  ")[0] for lab in labels] == [bars[i].text for i in order]
+            shown = _titled(panel, lang)[0].bars  # bare numbers under a title with the unit
+            assert [lab.split("  ")[0] for lab in labels] == [shown[i].text for i in order]
             # a long value over a narrow column breaks at its space: "297.4 " / "billion"
 
 
@@ -322,3 +324,52 @@ def test_negative_values_and_markup_characters(vertical: bool) -> None:
     assert svg.findtext("{http://www.w3.org/2000/svg}title") == 'A "title" & <more>'
     rects = [r for r in svg.iter("{http://www.w3.org/2000/svg}rect") if r.get("stroke")]
     assert all(float(r.get("width")) >= 0 and float(r.get("height")) >= 0 for r in rects)
+
+
+def extents(package: Package) -> dict[str, int]:
+    """Chart part name → the width (EMU) the body gives it."""
+    rels = package.rels("word/document.xml")
+    found = {}
+    for inline in package.xml("word/document.xml").xpath("//wp:inline", namespaces=NS):
+        ids = inline.xpath(".//c:chart/@r:id", namespaces=NS)
+        if ids:
+            found[rels[ids[0]][1]] = int(inline.find("wp:extent", NS).get("cx"))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_column_panels_show_bare_values_whole_words_and_room_for_labels(lang: str) -> None:
+    """Review 3, D1: a panel whose title carries the unit labels its columns with the bare
+    number ("314", "3140", not "314 billion" under "(billion yuan)"); no category word is
+    wider than its column allows, so LibreOffice never breaks one ("constructio/n"); the
+    axis ends above the tallest column with room for its label."""
+    from reportgen.charts.metrics import text_width
+    from reportgen.charts.text import tokens
+    from reportgen.writers.docx_charts import WORD_FIT, _slot
+
+    report, data = built(lang)
+    package = Package(data)
+    names = package.charts_in_order()
+    spec = next(s for s in specs(report) if s.kind == "columns")
+    first = sum(len(s.panels) for s in specs(report) if s.number < spec.number)
+    parts = names[first : first + len(spec.panels)]
+    labels = [package.xml(n).xpath(".//c:dLbl//a:t/text()", namespaces=NS) for n in parts]
+    money = ["297.4", "314", "315"] if lang == "en" else ["2974", "3140", "3150"]
+    assert [sorted(found) for found in labels] == [["135", "183", "196", "216"], money]
+    titles = ["".join(package.xml(n).xpath("c:chart/c:title//a:t/text()", namespaces=NS))
+              for n in parts]  # fmt: skip
+    assert titles[1].endswith("(billion yuan)" if lang == "en" else "（亿元）")
+    width = extents(package)
+    for panel, name in zip(spec.panels, parts, strict=True):
+        chart = package.xml(name)
+        size = int(chart.find(".//c:catAx/c:txPr//a:defRPr", NS).get("sz")) / 100
+        assert 6.5 <= size <= 8
+        words = [w for b in panel.bars for w in tokens(b.label) if not w.isspace()]
+        widest = max(text_width(w, size) for w in words)
+        assert widest * WORD_FIT <= _slot(panel, width[name]), (panel.title, widest, size)
+        top = float(chart.find(".//c:valAx/c:scaling/c:max", NS).get("val"))
+        tallest = max(float(v) for v in chart.xpath(".//c:val//c:v/text()", namespaces=NS))
+        assert top >= tallest * 1.08  # room for the value label above the tallest column
+    if lang == "zh":  # Chinese labels break between characters: no need to shrink them
+        assert {package.xml(n).find(".//c:catAx/c:txPr//a:defRPr", NS).get("sz")
+                for n in parts} == {"800"}  # fmt: skip

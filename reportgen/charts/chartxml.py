@@ -70,6 +70,7 @@ class Layout:
     width: float
     height: float
     vertical: bool
+    category: float = 0.0  # the category labels' size in points (0: the default)
 
 
 def plain(value: Decimal) -> str:
@@ -332,7 +333,7 @@ def _axes(
         f'</c:scaling><c:delete val="0"/><c:axPos val="{cat_pos}"/>'
         '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>'
         f'<c:minorTickMark val="none"/><c:tickLblPos val="low"/>{rule}'
-        f"{_text_props(fonts, SMALL if layout.vertical else SIZE, upright=layout.vertical)}"
+        f"{_text_props(fonts, _category_size(layout), upright=layout.vertical)}"
         f'<c:crossAx val="{VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/>'
         '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="{VAL_AX}"/>{scaling}<c:delete val="0"/>'
@@ -341,6 +342,11 @@ def _axes(
         f'<c:crosses val="{"autoZero" if layout.vertical else "max"}"/>'
         f'<c:crossBetween val="between"/>{marks[2]}</c:valAx>'
     )
+
+
+def _category_size(layout: Layout) -> float:
+    """The category labels' size: the layout's, else small under columns, normal beside bars."""
+    return layout.category or (SMALL if layout.vertical else SIZE)
 
 
 def _value_marks(panel: Panel, fonts: ChartFonts) -> tuple[str, str, str]:

@@ -77,6 +77,27 @@ def axis_ticks(
     return ticks, scale, title
 
 
+def bare_number(text: str, value: Decimal, scale: int) -> str | None:
+    """``text``'s number alone when ``text`` is a number then its unit and that number is
+    ``value`` in the axis unit (``10**scale`` base units); None when it says more (a
+    qualifier, "over 2.2 million", "约3000亿元") or another scale.
+
+    >>> bare_number("297.4 billion", Decimal("2.974E+11"), 9), bare_number("216个", Decimal(216), 0)
+    ('297.4', '216')
+    >>> bare_number("over 2.2 million", Decimal(2200000), 6), bare_number("2974亿元", Decimal(1), 8)
+    (None, None)
+    """
+    match = _NUMBER.match(text)
+    if match is None:
+        return None
+    number = match.group(1).strip()
+    digits = re.sub(r"[^0-9.]", "", number)
+    if not digits or digits.count(".") > 1:
+        return None
+    shown = Decimal(digits).copy_sign(Decimal(-1) if number[0] in "−-" else Decimal(1))
+    return number if shown == value.scaleb(-scale) else None
+
+
 def _unit_words(text: str) -> str:
     """A printed amount without its number: "billion yuan" of "300 billion yuan"."""
     match = _NUMBER.match(text)

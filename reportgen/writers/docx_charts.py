@@ -37,8 +37,9 @@ from reportgen.charts.chartxml import (
     note_lines,
 )
 from reportgen.charts.metrics import text_width
-from reportgen.charts.spec import BarStyle, ChartSpec, Panel, words_for
-from reportgen.charts.text import wrap
+from reportgen.charts.spec import BarStyle, ChartSpec, Group, Panel, words_for
+from reportgen.charts.text import tokens, wrap
+from reportgen.charts.ticks import bare_number
 from reportgen.charts.workbook import workbook_bytes
 from reportgen.writers.docx_context import DocxContext
 from reportgen.writers.docx_images import FIGURE_SHARE
@@ -91,6 +92,12 @@ def legend_panels(spec: ChartSpec) -> set[int]:
     return chosen
 
 
+#: How much wider than its estimate a category word may set (a fallback face such as
+#: DejaVu Sans is about a sixth wider than Helvetica) plus the label's side margins: a
+#: column narrower than this breaks the word inside (LibreOffice: "constructio/n").
+WORD_ROOM = 1.6
+
+
 def panel_weight(panel: Panel) -> float:
     """The share of the width a panel of columns side by side needs: per column, its value
     label or the longest word of its category label, whichever is wider (points)."""
@@ -98,20 +105,32 @@ def panel_weight(panel: Panel) -> float:
         max(
             36.0,
             max(text_width(word, SMALL) for word in bar.text.split() or [""]) * 1.2,
-            max((text_width(word, SMALL) for word in bar.label.split()), default=0.0) * 1.2,
+            max((text_width(w, SMALL) for w in bar.label.split()), default=0.0) * WORD_ROOM,
         )
         for bar in panel.bars
     )
 
 
 def _titled(panel: Panel, lang: str) -> tuple[Panel, str]:
-    """A panel with a value axis of marks shows its unit in its title, not beside the axis."""
+    """A panel with a value axis of marks shows its unit in its title, not beside the axis,
+    and its bars' values as bare numbers ("314", not "314 billion": review 3, D1)."""
     if not (panel.ticks and panel.axis_label):
         return panel, panel.title
+    bare = replace(panel, axis_label="", groups=tuple(_bare(g, panel.scale) for g in panel.groups))
     if panel.axis_label.lower() in panel.title.lower():  # "Key projects (key projects)"
-        return replace(panel, axis_label=""), panel.title
+        return bare, panel.title
     title = words_for(lang).titled.format(title=panel.title, unit=panel.axis_label)
-    return replace(panel, axis_label=""), title if panel.title else panel.axis_label
+    return bare, title if panel.title else panel.axis_label
+
+
+def _bare(group: Group, scale: int) -> Group:
+    """The group's bars with each value label its number alone, when it is a number and
+    the axis unit (a qualified value, "over 2.2 million", keeps its words)."""
+    bars = []
+    for bar in group.bars:
+        number = bare_number(bar.text, bar.value, scale)
+        bars.append(bar if number is None else replace(bar, text=number))
+    return replace(group, bars=tuple(bars))
 
 
 def _inline(rel_id: str, shape_id: int, size: tuple[int, int], alt: str) -> etree._Element:
@@ -163,9 +182,10 @@ def chart_elements(
         else [ctx.text_width] * len(counts)
     )
     with_legend = legend_panels(spec)
+    size = category_size(spec.panels, widths) if spec.vertical else 0.0
     tables = []
     for index, panel in enumerate(spec.panels):
-        wrap_at = _category_columns(panel, widths[index]) if spec.vertical else 0
+        wrap_at = _category_columns(panel, widths[index], size) if spec.vertical else 0
         tables.append(Table.of(panel, names, words.heading, wrap_at))
     heights = [
         panel_height(spec, panel, table, index in with_legend)
@@ -177,7 +197,7 @@ def chart_elements(
     paragraphs: list[etree._Element] = []
     for index, (panel, table) in enumerate(zip(spec.panels, tables, strict=True)):
         height = min(round(heights[index] * EMU_PER_PT), limit)
-        layout = Layout(widths[index] / EMU_PER_PT, height / EMU_PER_PT, spec.vertical)
+        layout = Layout(widths[index] / EMU_PER_PT, height / EMU_PER_PT, spec.vertical, size)
         shown, title = _titled(panel, spec.lang)
         inner = _inner(spec, tables, widths, layout, index) if side_by_side else None
         xml = chart_space(table, shown, title, fonts, layout, legend=index in with_legend,
@@ -200,11 +220,35 @@ def chart_elements(
     return paragraphs
 
 
-def _category_columns(panel: Panel, width: int) -> int:
-    """How many columns (a CJK character counts 2) a column chart's category label may take."""
+#: A category word's estimated width (:func:`text_width`) times this must fit its column:
+#: LibreOffice breaks a label's line inside a word once it is wider than about nine
+#: tenths of the column, and its fallback face (DejaVu Sans) sets a sixth wider.
+WORD_FIT = 1.4
+MIN_CATEGORY = 6.5  # points: the smallest category label (print stays legible)
+
+
+def _slot(panel: Panel, width: int) -> float:
+    """A column's width in points in a panel ``width`` EMU wide, less its value axis."""
     axis = max((text_width(t.text, SMALL) for t in panel.ticks), default=0.0) + 14
-    step = (width / EMU_PER_PT - axis - 8) / max(len(panel.bars), 1)
-    return max(8, int(step * 0.8 / (SMALL / 2)))
+    return (width / EMU_PER_PT - axis - 8) / max(len(panel.bars), 1)
+
+
+def category_size(panels: tuple[Panel, ...], widths: list[int]) -> float:
+    """The category labels' size under columns: small, or smaller (to half points, at
+    least :data:`MIN_CATEGORY`) when a label's longest word would not fit its column —
+    labels break at spaces only, never inside a word (review 3, D1: "constructio/n")."""
+    size = SMALL
+    for panel, width in zip(panels, widths, strict=True):
+        words = [w for bar in panel.bars for w in tokens(bar.label) if not w.isspace()]
+        widest = max((text_width(w, 1.0) for w in words), default=0.0)
+        if widest:
+            size = min(size, _slot(panel, width) / (widest * WORD_FIT))
+    return max(MIN_CATEGORY, int(size * 2) / 2)
+
+
+def _category_columns(panel: Panel, width: int, size: float = SMALL) -> int:
+    """How many columns (a CJK character counts 2) a column chart's category label may take."""
+    return max(8, int(_slot(panel, width) * 0.8 / (size / 2)))
 
 
 def _inner(
@@ -219,7 +263,7 @@ def _inner(
         for t, w in zip(titles, widths, strict=True)
     )
     label_lines = max(label.count("\n") + 1 for table in tables for label in table.labels)
-    top = 12 + title_lines * (SIZE + 1) * 1.4
+    top = 16 + title_lines * (SIZE + 1) * 1.4  # a gap between the title and the top label
     legend = 20 if legend_panels(spec) else 0
     bottom = 10 + label_lines * SMALL * 1.25 + legend
     left = 6 + max((text_width(t.text, SMALL) for t in panel.ticks), default=0.0) + 8

@@ -322,12 +322,16 @@ def _table_styles(g: Genre) -> str:
 
 
 def styles_xml(lang: str = "en") -> str:
-    """styles.xml for ``lang``: document defaults and every style the writer uses."""
+    """styles.xml for ``lang``: document defaults and every style the writer uses.
+
+    Every paragraph has widow and orphan control (``w:widowControl`` in the defaults): a
+    body paragraph may split across pages but never leaves one line alone; only headings,
+    figures and captions keep with the next paragraph (review 3, D2)."""
     g = genre(lang)
     defaults = (
         f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts(g.body_latin, g.body_east_asia, theme=True)}"
         f'{_sz(g.body_size)}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'
-        '</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240"'
+        '</w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240"'
         ' w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
     )
     paragraphs = paragraph_styles(g)

@@ -285,12 +285,13 @@ def test_a_lead_finding_replaces_the_generic_gdp_sentence(tmp_path: Path) -> Non
     assert Series(("gdp-2022", "gdp-h1", "gdp-2023"), rate=True) in plain
     plan = make_plan(load(with_2022 + LEAD, tmp_path, "lead.yaml"))
     assert plan.lead.sentences == (Finding("gdp-lead", ("gdp-h1",)),)
-    rest = ("gdp-2022", "gdp-2023")  # the series left: told in the overview, not a key point
+    rest = ("gdp-2022", "gdp-2023")  # the series left: shown in Table 1, not a key point
     assert all(rest not in map(_said, p.sentences) for p in plan.key_points)
     overview = plan.section("overview")
     assert overview is not None
-    assert any(rest in map(_said, p.sentences) for p in overview.paragraphs)
     assert overview.tables[0].rows == (("gdp-2022", "gdp-h1", "gdp-2023"),)  # Table 1 keeps it
+    # and the text does not read Table 1's row out again
+    assert all(rest not in map(_said, p.sentences) for p in overview.paragraphs)
     facts = load(FACTS + LEAD, tmp_path)
     assert make_plan(facts).lead.sentences == (Finding("gdp-lead", ("gdp-h1",)),)
     zh = reportgen.build(facts, "zh", charts=False).markdown

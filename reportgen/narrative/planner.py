@@ -19,6 +19,7 @@ from reportgen.narrative.messages import Messages, choose
 from reportgen.narrative.plan import (
     AnnexPart,
     DocumentPlan,
+    Finding,
     Group,
     Paragraph,
     Qualitative,
@@ -62,6 +63,7 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
     )
     sections = []
     table = _main_table(_table_units(facts, units))
+    body = _not_in_table(body, table)
     lead_units = [*messages.lead_findings, *([messages.lead] if messages.lead else [])]
     told = [*body, *lead_units, *(u for p in messages.points for u in p)]
     mentioned = frozenset(e for u in told for f in u.figures for _, e in f.entity_refs())
@@ -110,6 +112,26 @@ def _annex_events(
     return tuple(
         e.id for e in getattr(facts, "events", ()) if e.id not in told and e.id not in covered
     )
+
+
+def _not_in_table(body: Sequence[Unit], table: Table) -> list[Unit]:
+    """The body without the overview's figures Table 1 already shows: the table is where
+    a reader compares them, and the text does not read its rows out again (a finding,
+    the analyst's own sentence, is kept)."""
+    figures = {f.id: f for u in body for f in u.figures}
+    rows = {f for row in table.rows if _one_per_column(row, figures) for f in row}
+    return [
+        u
+        for u in body
+        if isinstance(u.sentence, Finding) or u.section != "overview" or not set(u.ids) <= rows
+    ]
+
+
+def _one_per_column(row: Sequence[str], figures: dict[str, Figure]) -> bool:
+    """Whether each figure of a Table 1 row has a column of its own (period and status):
+    two figures of one period in a row show as one cell, so the text keeps them."""
+    keys = [(str(figures[i].period), figures[i].status.value) for i in row if i in figures]
+    return len(keys) == len(set(keys))
 
 
 def _sections(units: Sequence[Unit]) -> dict[str, str]:

@@ -219,3 +219,14 @@ def test_the_outlook_opens_with_the_stance_then_the_theme_then_the_targets(
     told = [i for p in overview.paragraphs for s in p.sentences
             if isinstance(s, Qualitative) for i in s.ids]  # fmt: skip
     assert "general-requirement" not in told
+
+
+def test_the_text_does_not_read_table_1_out_again(briefings: dict[str, Briefing]) -> None:
+    """Trade and budget revenue are Table 1 rows; the overview's text leaves them to it."""
+    for lang in ("zh", "en"):
+        n = briefings[lang].narrative
+        table = {f for t in n.sections["overview"].tables for f in t.figures}
+        said = {f for p in n.sections["overview"].paragraphs for f in p.figures}
+        rows = {"trade-growth-2023", "budget-revenue-2023h1", "budget-revenue-2023"}
+        assert rows <= table
+        assert not rows & said, said

@@ -76,8 +76,7 @@ def make_plan(facts: DistrictFacts) -> DocumentPlan:
         ]
         if key == "outlook":
             targets = frozenset(f.id for f in facts.figures if f.status.value == "target")
-            placed = _targets_open_outlook(placed, targets)
-            placed = _stance_opens_outlook(placed)
+            placed = _outlook_opening(placed, targets)
         placed = _system_opens(placed, facts)
         tables = (table,) if key == "overview" and table.rows else ()
         sections.append(SectionPlan(key, _paragraphs(placed), tables))
@@ -240,25 +239,11 @@ def _system_opens(placed: list[_Placed], facts: DistrictFacts) -> list[_Placed]:
     return out
 
 
-def _targets_open_outlook(placed: list[_Placed], targets: frozenset[str]) -> list[_Placed]:
-    """The next year's targets (ids in ``targets``) join the outlook's opening, right
-    after the year's theme."""
-    opening = next((p for p in placed if p.order == -1), None)
-    if opening is None:
-        return placed
-    out = []
-    for p in placed:
-        s = p.sentence
-        if isinstance(s, Group) and p.rank == 1 and set(s.figures) <= targets:
-            p = _Placed(s, opening.topic, (0, 0), 0, -1, -1, ("targets",))
-        out.append(p)
-    return out
-
-
-def _stance_opens_outlook(placed: list[_Placed]) -> list[_Placed]:
-    """A statement the outlook tells (the leadership's stance for the next year, such as
-    the Party committee's general requirement set in December) opens the outlook's first
-    paragraph, before the next year's theme and targets that carry it out."""
+def _outlook_opening(placed: list[_Placed], targets: frozenset[str]) -> list[_Placed]:
+    """The outlook's first paragraph: a statement it tells (the leadership's stance for
+    the next year, such as the Party committee's general requirement set in December),
+    then the next year's theme (the opening, order -1), then its targets (ids in
+    ``targets``) that carry it out."""
     opening = next((p for p in placed if p.order == -1), None)
     if opening is None:
         return placed
@@ -267,6 +252,8 @@ def _stance_opens_outlook(placed: list[_Placed]) -> list[_Placed]:
         s = p.sentence
         if isinstance(s, Qualitative) and s.kind == "statement" and p.rank == 0:
             p = _Placed(s, opening.topic, (0, 0), -2, -1, -1, None)
+        elif isinstance(s, Group) and p.rank == 1 and set(s.figures) <= targets:
+            p = _Placed(s, opening.topic, (0, 0), 0, -1, -1, ("targets",))
         out.append(p)
     return out
 

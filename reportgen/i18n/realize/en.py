@@ -175,6 +175,7 @@ PHRASES: dict[str, str] = {
     "cell.notes.join": "; ",
     "cell.gap.up": "{amount} above city",
     "cell.gap.down": "{amount} below city",
+    "cell.year_end": "end-{year}",  # a period cell as of December (review 3, D4)
     "label.owner": "{owner}: {measure}",
     "label.unit": "{label} ({unit})",
     # citations in endnote style, resolved in the numbered source list

@@ -14,9 +14,10 @@ from dataclasses import replace
 from markupsafe import Markup
 
 from reportgen.facts.amounts import Change, Direction
+from reportgen.facts.periods import PartialDate, Period
 from reportgen.i18n.realize.citations import numbers
 from reportgen.i18n.realize.sentences import events
-from reportgen.i18n.realize.words import Words
+from reportgen.i18n.realize.words import Words, as_of_kind
 from reportgen.narrative.plan import AnnexPart, Table
 from reportgen.render.escape import escape_markdown
 from reportgen.render.view import FigureView
@@ -27,6 +28,15 @@ _STATUS_RANK = {"plan": 0, "target": 0, "actual": 1, "preliminary": 1, "estimate
 _SELF_NAMED = ("percent", "percentage_points", "permille", "number", "count")
 
 EMPTY = "\u2014"  # an empty cell: the em dash an unknown period prints ("period.unknown.table")
+
+
+def period_cell(w: Words, period: Period, status: str | None) -> str:
+    """A period as a table cell: as of December it is the year's end, as the prose says
+    it ('2023年末' / 'end-2023', not '截至2023年12月' / 'as of Dec 2023'); otherwise the
+    formatter's table form (review 3, D4)."""
+    if status is None and as_of_kind(period) == "year_end" and period.as_of is not None:
+        return w.p("cell.year_end", year=w.fmt.date(PartialDate(period.as_of.year)))
+    return str(w.fmt.period(period, "table", status))
 
 
 def label(w: Words, f: FigureView, owner: bool = True) -> str:
@@ -100,7 +110,7 @@ def main_table(
     )
     header = [w.p("col.indicator")]
     header += [
-        w.fmt.period(f.period, "table", f.status if f.status != "actual" else None) for f in ordered
+        period_cell(w, f.period, f.status if f.status != "actual" else None) for f in ordered
     ]
     header.append(w.p("col.source"))
     rows = []
@@ -135,7 +145,7 @@ def annex_table(w: Words, part: AnnexPart) -> tuple[tuple[str, ...], list[list[s
     own = {k: n > 0 and n >= SPARSE * len(figures) for k, n in filled.items()}
     columns: list[tuple[str, Callable[[FigureView], str]]] = [
         (w.p("col.indicator"), lambda f: label(w, f)),
-        (w.p("col.period"), lambda f: w.fmt.period(f.period, "table", _status(f))),
+        (w.p("col.period"), lambda f: period_cell(w, f.period, _status(f))),
         (
             w.p("col.value"),
             lambda f: _named(w, f, cell(w, f, not own["change"], not own["gap"], not own["rank"])),
@@ -189,7 +199,7 @@ def event_table(w: Words, ids: Sequence[str]) -> tuple[tuple[str, ...], list[lis
             continue
         e = views[i]
         status = e.status if e.status != "actual" else None
-        period = w.fmt.period(e.period, "table", status) if e.period is not None else ""
+        period = period_cell(w, e.period, status) if e.period is not None else ""
         text = w.grammar.finish(events(w, [e]))
         rows.append([text, period, numbers(w, e.sources)])
     header = [w.p("col.event"), w.p("col.period"), w.p("col.source")]

@@ -169,6 +169,7 @@ PHRASES: dict[str, str] = {
     "cell.notes.join": "，",
     "cell.gap.up": "高于全市{amount}",
     "cell.gap.down": "低于全市{amount}",
+    "cell.year_end": "{year}末",  # a period cell as of December (review 3, D4)
     "label.owner": "{owner}：{measure}",
     "label.unit": "{label}",
     "cite.footnote": "来源{numbers}。",

@@ -37,7 +37,7 @@ def test_init_then_build_and_validate_inside(
     assert code == 0, err
     assert out.split() == ["out/xinghu.en.md", "out/xinghu.zh.md"]
     english = (project / "out" / "xinghu.en.md").read_text(encoding="utf-8")
-    assert "18.26 billion yuan" in english and "Xinghu District" in english
+    assert "18.26 billion" in english and "Xinghu District" in english  # Table 1
     assert "365.5" not in english  # not the packaged Huaiyin dataset
 
 

@@ -53,6 +53,11 @@ FACTS = {
             "owner": "e1",
             "sources": [{"source": "s1", "quote": "全区生产总值实现365.5亿元，同比增长6.4%"}],
         },
+        {  # the same measure in a section's text (Table 1 rows are not read out again)
+            "id": "output", "section": "industry", "measure": both(NAMES["measure"] + "产值"),
+            "amount": "35.1亿元", "period": "2023-H1", "yoy": "+50.2%", "owner": "e1",
+            "sources": [{"source": "s1", "quote": "产值35.1亿元，同比增长50.2%"}],
+        },
         {
             "id": "parks", "section": "livelihood", "measure": both(NAMES["bullet"]),
             "amount": "18座", "period": "2023", "note": both(NAMES["note"]),
@@ -110,7 +115,7 @@ def test_markdown_shows_data_as_written(facts: reportgen.DistrictFacts, lang: st
     shown = blocks(markdown)
     assert seen(shown["heading"], "district")
     assert seen(shown["cell"], "measure")  # Table 1, the main indicators
-    assert seen(shown["paragraph"], "measure")  # the overview paragraph
+    assert seen(shown["paragraph"], "measure")  # the overview's text (the industry figure)
     assert seen(shown["paragraph"], "entity")  # the owner, the sentence's subject
     assert seen(shown["cell"], "bullet")  # the annex row of the livelihood figure
     assert not seen([t for texts in shown.values() for t in texts], "note")  # never shown
@@ -171,7 +176,7 @@ def test_docx_shows_data_as_written(
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert seen(paragraphs, "district")  # the title
     assert seen(cells, "measure")  # the overview table
-    assert seen(paragraphs, "measure")  # the overview paragraph
+    assert seen(paragraphs, "measure")  # the overview's text (the industry figure)
     assert seen(cells, "bullet")  # the annex row of the livelihood figure
     assert not seen(paragraphs + cells, "note")  # an editor's note is never shown
     assert seen(paragraphs, "title")  # the numbered list of sources

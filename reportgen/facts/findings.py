@@ -4,7 +4,7 @@ A finding (:class:`~reportgen.facts.qualitative.Finding`) is checked across reco
 problem located at the offending text (``findings[i].text.zh``) or list item:
 
 1. every placeholder names an existing figure and a part that figure has;
-2. zh and en both name the same figures in the same order (parts may differ);
+2. zh and en both name the same figures, in any order (parts may differ);
 3. a figure is in at most one finding, and a doubtful figure or one tagged ``annex`` (the
    annex only) in none;
 4. every part a figure has (amount, yoy, rank, vs_city) is said in each language;

@@ -87,3 +87,17 @@ def test_a_longer_name_that_opens_with_the_districts_is_never_cut(
         ["x", f"{district} is building a system."], [district], "the district", (), True
     )
     assert own[1] == "The district is building a system."
+
+
+def test_a_name_without_letters_is_no_short_form_and_cjk_continues_a_name() -> None:
+    """Found by the property build: a district named '&  区数创数业' gave the short form
+    '&', and a measure '&业' became 'The district业'."""
+    from reportgen.i18n.realize import _district_names
+    from reportgen.i18n.realize.refer import district_openings
+
+    assert _district_names({"name": "&  区数创数业"}, "en") == ["&  区数创数业"]
+    assert _district_names({"name": "Huaiyin District"}, "en") == ["Huaiyin District", "Huaiyin"]
+    assert district_openings(["x.", "Huaiyin业 grew."], ["Huaiyin"], "the district") == [
+        "x.",
+        "Huaiyin业 grew.",
+    ]

@@ -78,6 +78,24 @@ def test_counts_of_months_and_chinese_numerals(words: dict[str, Words]) -> None:
     assert cell(zh, zh.context["figure"]["fields"]) == "5个"  # the quote keeps 五个
 
 
+def test_a_one_character_noun_follows_only_the_bare_classifier() -> None:
+    """11个 + 月 → 11个月, but an amount with its own unit keeps it (found by the property
+    build: 超过249.81万亿项 + '[' printed 超过249.81万亿项[)."""
+    base = views()["zh"]
+    zh = Words("zh", Formatter("zh", city=None), base, {})
+    items = figure("items", "3项", item={"zh": "期", "en": "phase", "en_plural": "phases"})
+    data = {
+        "district": {"id": "t", "name": {"zh": "测试区", "en": "Testville District"},
+                     "city": {"zh": "济南市", "en": "Jinan"}},
+        "sources": [{"id": "s1", "title": {"zh": "标题", "en": "Title"}, "date": "2023-07"}],
+        "figures": [{**items, "sources": [{"source": "s1", "quote": "3项"}]}],
+    }  # fmt: skip
+    view = make_view(load_mapping(data), "zh")
+    mine = Words("zh", Formatter("zh", city=None), view, {})
+    assert cell(mine, mine.context["figure"]["items"]) == "3项"
+    assert cell(zh, zh.context["figure"]["months"]) == "11个月"
+
+
 def test_a_change_column_few_rows_fill_folds_into_the_value(words: dict[str, Words]) -> None:
     zh = words["zh"]
     ids = ("fields", *[f"n{i}" for i in range(7)], "visits")

@@ -117,6 +117,8 @@ def _district_names(district: Mapping[str, Any], lang: str) -> list[str]:
     if lang.startswith("zh"):
         return [name] if name else []
     first = name.split(" ")[0] if " " in name else ""
+    if not any(c.isalnum() for c in first):
+        first = ""  # '&' of '& Co. District' is no name
     return [n for n in (name, first) if n]
 
 

@@ -169,9 +169,10 @@ def district_openings(
 
 
 def _continues_name(rest: str) -> bool:
-    """Whether the text after a Latin name goes on with more of a name: a letter at once
-    ('Huaiyinese') or a capitalised word ('Huaiyin Economic Development Zone')."""
-    if rest[:1].isalpha() and rest[:1].isascii():
+    """Whether the text after a Latin name goes on with more of a name: a letter or digit
+    at once, in any script ('Huaiyinese', '&业' after a name '&'), or a capitalised word
+    ('Huaiyin Economic Development Zone')."""
+    if rest[:1].isalnum():
         return True
     return bool(re.match(r" [A-Z(（]", rest))
 

@@ -63,7 +63,8 @@ def amount_cell(w: Words, f: FigureView) -> str:
         return ""
     if amount.numeral:
         amount = replace(amount, numeral="")
-    short = f.item is not None and len(f.item.zh or "") == 1 and w.zh
+    # only after the bare classifier 个 (11个 → 11个月; 249.81万亿项 keeps its own unit)
+    short = f.item is not None and len(f.item.zh or "") == 1 and w.zh and amount.unit.base == "个"
     item = f.item if short else None
     return w.fmt.amount(amount, "table", item)  # type: ignore[arg-type]  # a NounView reads alike
 

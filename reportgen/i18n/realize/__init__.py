@@ -93,18 +93,15 @@ def realize(
                 tables.markdown(caption, header, rows),
             )
         )
-    if plan.events:
-        header, rows = tables.event_table(w, plan.events)
-        if rows:
-            caption = w.p("table.events", n=str(len(annex) + 1))
-            markdown = tables.markdown(caption, header, rows, numeric=False)
-            annex.append(RealizedTable("events", caption, header, _t(rows), (), markdown))
-    if plan.policies:
-        header, rows = tables.policy_table(w, plan.policies)
-        if rows:
-            caption = w.p("table.policies", n=str(len(annex) + 1))
-            markdown = tables.markdown(caption, header, rows, numeric=False)
-            annex.append(RealizedTable("policies", caption, header, _t(rows), (), markdown))
+    for key, which, make in (
+        ("events", plan.events, tables.event_table),
+        ("policies", plan.policies, tables.policy_table),
+    ):
+        columns, listed = make(w, which) if which else ((), [])
+        if listed:  # the annex's text tables: the events the body leaves out, the policies
+            caption = w.p(f"table.{key}", n=str(len(annex) + 1))
+            markdown = tables.markdown(caption, columns, listed, numeric=False)
+            annex.append(RealizedTable(key, caption, columns, _t(listed), (), markdown))
     notes = citations.combined_notes(w, r.groups) if citation_style == "footnotes" else ()
     return RealizedDocument(
         formatter.lang, full, lead, points, sections, tuple(annex), citation_style, notes

@@ -160,7 +160,7 @@ def district_openings(
         kept = any(sentence.startswith(n) for n in longer if name and len(n) > len(name))
         if name and not kept and not (skip_first and i == 0):
             rest = sentence[len(name) :]
-            if _continues_name(rest):
+            if _continues_name(rest, name):
                 out.append(sentence)  # 'Huaiyinese', 'Huaiyin Economic …': not the name
                 continue
             sentence = short[:1].upper() + short[1:] + rest
@@ -168,11 +168,16 @@ def district_openings(
     return out
 
 
-def _continues_name(rest: str) -> bool:
-    """Whether the text after a Latin name goes on with more of a name: a letter or digit
-    at once, in any script ('Huaiyinese', '&业' after a name '&'), or a capitalised word
-    ('Huaiyin Economic Development Zone')."""
-    if rest[:1].isalnum():
+def _continues_name(rest: str, name: str = "") -> bool:
+    """Whether the text after a name goes on with more of a name: a Latin letter at once
+    ('Huaiyinese'); after a Latin name, a letter or digit of any script ('Huaiyin业');
+    or a capitalised word ('Huaiyin Economic Development Zone'). A Chinese name runs
+    into its sentence without a space (槐荫区着力…), so a Chinese character goes on only
+    after a Latin name."""
+    first = rest[:1]
+    if first.isascii() and first.isalpha():
+        return True
+    if first.isalnum() and name and name[-1].isascii():
         return True
     return bool(re.match(r" [A-Z(（]", rest))
 

@@ -244,6 +244,8 @@ def trend(figures: Sequence[Figure]) -> Trend | None:
         return None
     steps = set()
     for a, b in itertools.pairwise(results):
+        if a.period.sort_key == b.period.sort_key:
+            return None  # two figures of one period: no movement between them
         if not comparable(a, b) or not same_definition(a, b):
             return None
         steps.add(step(a, b))

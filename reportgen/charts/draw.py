@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from .spec import Bar, BarStyle, ChartSpec, Panel
+from .spec import BarStyle, ChartSpec, Panel
 from .text import wrap
 
 WIDTH = 6.4  # inches: about the text width of an A4 page with 2.5 cm margins
@@ -114,15 +114,6 @@ def _fit(lo: float, hi: float, ends: list[tuple[float, float]], span: float) -> 
     return float(lo - before / scale), float(hi + after / scale)
 
 
-def _rows(panel: Panel) -> list[str | Bar]:
-    """A panel's rows, top to bottom: each group's heading (if any), then its bars."""
-    rows: list[str | Bar] = []
-    for group in panel.groups:
-        rows += [group.heading] if group.heading else []
-        rows += list(group.bars)
-    return rows
-
-
 def _row_height(panel: Panel, cols: _Columns) -> float:
     """Inches per row of a panel: room for its tallest wrapped label or note."""
     texts = [wrap(b.label, cols.label, b.keep) for b in panel.bars]
@@ -139,7 +130,7 @@ def _horizontal(figure: Any, spec: ChartSpec, cols: _Columns) -> None:
     parts = [
         (
             (0.3 if p.title else 0.05),
-            len(_rows(p)) * _row_height(p, cols),
+            len(p.rows) * _row_height(p, cols),
             0.3 if p.axis_label else 0.1,
         )
         for p in spec.panels
@@ -162,7 +153,7 @@ def _bar_panel(
     """One panel of horizontal bars, drawn into ``ax`` (``span`` × ``body`` inches)."""
     from matplotlib.transforms import blended_transform_factory, offset_copy
 
-    rows = _rows(panel)
+    rows = panel.rows
     thickness = BAR / (body / len(rows))  # in rows
     at_left = blended_transform_factory(figure.transFigure, ax.transData)
     at_right = offset_copy(

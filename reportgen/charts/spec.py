@@ -91,6 +91,15 @@ class Panel:
         """Every bar of the panel, in order."""
         return tuple(bar for group in self.groups for bar in group.bars)
 
+    @property
+    def rows(self) -> tuple[str | Bar, ...]:
+        """The panel's rows, top to bottom: each group's heading (if any), then its bars."""
+        rows: list[str | Bar] = []
+        for group in self.groups:
+            rows += [group.heading] if group.heading else []
+            rows += list(group.bars)
+        return tuple(rows)
+
 
 @dataclass(frozen=True)
 class ChartSpec:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .metrics import fit_limits
 from .metrics import text_width as _estimate
-from .spec import Bar, BarStyle, ChartSpec, Panel
+from .spec import BarStyle, ChartSpec, Panel
 from .text import wrap
 
 WIDTH = 640.0
@@ -143,14 +143,6 @@ def svg_bytes(spec: ChartSpec, legend: tuple[str, str, str]) -> bytes:
     return f"{head}{_patterns(spec.number)}{body}</svg>\n".encode()
 
 
-def _rows(panel: Panel) -> list[str | Bar]:
-    rows: list[str | Bar] = []
-    for group in panel.groups:
-        rows += [group.heading] if group.heading else []
-        rows += list(group.bars)
-    return rows
-
-
 def _horizontal(canvas: _Canvas, spec: ChartSpec, cols: _Wrap) -> float:
     """Horizontal bars; returns the height used."""
     bars = [bar for panel in spec.panels for bar in panel.bars]
@@ -182,7 +174,7 @@ def _bar_panel(
     scale = (right - left - 10) / (hi - lo)
     zero = left + 5 + (0 - lo) * scale
     y = top
-    for row in _rows(panel):
+    for row in panel.rows:
         if isinstance(row, str):
             heading = wrap(row, cols.heading)
             canvas.text(MARGIN, y + SIZE + 2, heading, font_weight="bold")
